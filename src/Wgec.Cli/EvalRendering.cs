@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Wgec.Engine;
+using Wgec.Evaluation;
+
+namespace Wgec.Cli;
+
+internal static class EvalRendering
+{
+    private static string F(double x) => GoldEvaluator.F(x);
+
+    public static string Text(EvaluationReport r, bool disagreements)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{r.Items} labelled items compared");
+        if (r.Missing.Count > 0) sb.Append($"; not found in the inputs: {string.Join(", ", r.Missing)}");
+        sb.Append("\n\ncode    n    kappa  accuracy  P(v)   R(v)   F1(v)  P(m)   R(m)   F1(m)\n");
+        foreach (var s in r.Scores)
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{s.Code,-6} {s.N,3}  {F(s.Kappa),6}  {F(s.Accuracy),6}  {F(s.ViolatesPrecision)}  {F(s.ViolatesRecall)}  {F(s.ViolatesF1)}  {F(s.MeetsPrecision)}  {F(s.MeetsRecall)}  {F(s.MeetsF1)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\nmacro kappa (core): {F(r.MacroKappaCore)}\nmacro kappa (all):  {F(r.MacroKappaAll)}\nmacro accuracy:     {F(r.MacroAccuracy)}\nmacro F1 violates:  {F(r.MacroF1Violates)}\nmacro F1 meets:     {F(r.MacroF1Meets)}\n");
+        if (disagreements)
+        {
+            sb.Append("\ndisagreements (id, characteristic, label, verdict):\n");
+            foreach (var (id, code, gold, pred) in r.Disagreements)
+                sb.Append($"  {id,-8} {code,-6} {gold.Name(),-14} {pred.Name()}\n");
+        }
+        return sb.ToString();
+    }
+
+    public static string Json(EvaluationReport r)
+    {
+        var doc = new
+        {
+            items = r.Items,
+            missing = r.Missing,
+            characteristics = r.Scores.Select(s => new
+            {
+                code = s.Code, n = s.N, kappa = Math.Round(s.Kappa, 4), accuracy = Math.Round(s.Accuracy, 4),
+                violates = new { precision = Math.Round(s.ViolatesPrecision, 4), recall = Math.Round(s.ViolatesRecall, 4), f1 = Math.Round(s.ViolatesF1, 4) },
+                meets = new { precision = Math.Round(s.MeetsPrecision, 4), recall = Math.Round(s.MeetsRecall, 4), f1 = Math.Round(s.MeetsF1, 4) },
+            }),
+            macro = new
+            {
+                kappaCore = Math.Round(r.MacroKappaCore, 4), kappaAll = Math.Round(r.MacroKappaAll, 4),
+                accuracy = Math.Round(r.MacroAccuracy, 4), f1Violates = Math.Round(r.MacroF1Violates, 4), f1Meets = Math.Round(r.MacroF1Meets, 4),
+            },
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+}

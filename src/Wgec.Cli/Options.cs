@@ -1,0 +1,48 @@
+namespace Wgec.Cli;
+
+/// <summary>Parsed command-line options; unknown options and missing values are usage errors.</summary>
+public sealed class Options
+{
+    public List<string> Inputs { get; } = [];
+    public string? Profile { get; private set; }
+    public string? Format { get; private set; }
+    public string? Output { get; private set; }
+    public string? Rules { get; private set; }
+    public string? Gold { get; private set; }
+    public string? Characteristic { get; private set; }
+    public string? WriteDocs { get; private set; }
+    public bool Disagreements { get; private set; }
+    public bool Help { get; private set; }
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Length || (args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+                    throw new UsageException($"option {a} needs a value");
+                return args[++i];
+            }
+            switch (a)
+            {
+                case "--profile": o.Profile = Value(); break;
+                case "--format": o.Format = Value(); break;
+                case "--output" or "-o": o.Output = Value(); break;
+                case "--rules": o.Rules = Value(); break;
+                case "--gold": o.Gold = Value(); break;
+                case "--characteristic": o.Characteristic = Value(); break;
+                case "--write-docs": o.WriteDocs = Value(); break;
+                case "--disagreements": o.Disagreements = true; break;
+                case "--help" or "-h": o.Help = true; break;
+                default:
+                    if (a.StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"unknown option '{a}'");
+                    o.Inputs.Add(a);
+                    break;
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+using Microsoft.Recognizers.Text.Number;
+
+namespace Wgec.Analysis;
+
+/// <summary>
+/// Numbers, percentages, ordinals, dates, date ranges, durations and recurrences found by
+/// Microsoft.Recognizers.Text. Recognition is by far the most expensive step of a check, so each sentence
+/// first passes a cheap gate: a model runs only on sentences that contain a digit or one of the words that
+/// model can start from (see <see cref="NumberGate"/> and <see cref="TemporalGate"/>). A test runs the
+/// models ungated over the whole compilation to prove that the gates lose nothing.
+/// Models are built once per process and shared (they are thread-safe).
+/// </summary>
+public sealed partial class EntityRecognizer
+{
+    public static readonly string[] Kinds = ["number", "percentage", "ordinal", "date", "daterange", "duration", "set", "datetime"];
+
+    /// <summary>All dates are resolved against this fixed day, so output never depends on when it runs.</summary>
+    public static readonly DateTime ReferenceDate = new(2017, 4, 26, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private static readonly Lazy<EntityRecognizer> Shared = new(() => new EntityRecognizer(), LazyThreadSafetyMode.ExecutionAndPublication);
+    public static EntityRecognizer Instance => Shared.Value;
+
+    private readonly IModel _number;
+    private readonly IModel _percentage;
+    private readonly IModel _ordinal;
+    private readonly DateTimeModel _dateTime;
+
+    private EntityRecognizer()
+    {
+        var numbers = new NumberRecognizer(Culture.English);
+        _number = numbers.GetNumberModel();
+        _percentage = numbers.GetPercentageModel();
+        _ordinal = numbers.GetOrdinalModel();
+        _dateTime = (DateTimeModel)new DateTimeRecognizer(Culture.English).GetDateTimeModel();
+    }
+
+    [GeneratedRegex(@"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|halves|quarters?|thirds?|fourths?|fifths?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|former|latter|couple|pair|single|double|twice|current|cent|percentage|percent|per\s*cent|%|a\s+few)\b|%", RegexOptions.IgnoreCase)]
+    public static partial Regex NumberGate();
+
+    [GeneratedRegex(@"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|now|currently|recent(?:ly)?|past|future|present|year|years|yearly|annual|annually|month|months|monthly|week|weeks|weekly|day|days|daily|hour|hours|hourly|minute|minutes|second|seconds|decade|decades|century|centuries|quarter|quarterly|semester|season|biennial|biennially|fortnight|fortnightly|weekend|morning|afternoon|evening|night|noon|midnight|ago|since|until|till|before|after|every|each|once|twice|times|period|periodic|periodically|later|earlier|soon|early|late|end|beginning|start|mid|half|first|last|next|previous|this|that|coming|upcoming|following|term|time|eve|christmas|easter|spring|summer|autumn|fall|winter|ramadan|thanksgiving|halloween|holiday|holidays|tonite|tmrw|nowadays|anniversary)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex TemporalGate();
+
+    /// <summary>Entities of one sentence; offsets relative to <paramref name="sentence"/>.</summary>
+    public List<(string Kind, int Start, int End, string Value)> Recognize(string sentence, bool gated = true)
+    {
+        var found = new List<(string, int, int, string)>();
+        if (!gated || NumberGate().IsMatch(sentence))
+        {
+            Add(found, "number", _number.Parse(sentence));
+            Add(found, "percentage", _percentage.Parse(sentence));
+            Add(found, "ordinal", _ordinal.Parse(sentence));
+        }
+        if (!gated || TemporalGate().IsMatch(sentence))
+        {
+            foreach (var r in _dateTime.Parse(sentence, ReferenceDate))
+            {
+                var kind = r.TypeName.StartsWith("datetimeV2.", StringComparison.Ordinal) ? r.TypeName["datetimeV2.".Length..] : r.TypeName;
+                kind = kind switch
+                {
+                    "date" => "date",
+                    "daterange" => "daterange",
+                    "duration" => "duration",
+                    "set" => "set",
+                    _ => "datetime",
+                };
+                found.Add((kind, r.Start, r.End + 1, r.Text));
+            }
+        }
+        found.Sort((a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2) : string.CompareOrdinal(a.Item1, b.Item1));
+        return found;
+    }
+
+    private static void Add(List<(string, int, int, string)> found, string kind, List<ModelResult> results)
+    {
+        foreach (var r in results) found.Add((kind, r.Start, r.End + 1, r.Text));
+    }
+}

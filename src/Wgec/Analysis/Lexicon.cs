@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Wgec.Analysis;
+
+/// <summary>
+/// A named class of words and phrases (stakeholder groups, developing-country terms, …) loaded from
+/// rules/lexicons. Terms are phrases matched on word boundaries, case-insensitively unless the class says
+/// otherwise; spaces and hyphens between words are interchangeable; a trailing '*' matches any word ending;
+/// a term written "re: …" is a regular expression.
+/// </summary>
+public sealed class Lexicon
+{
+    public Lexicon(string name, string description, IReadOnlyList<string> terms, bool caseSensitive, string file, int line)
+    {
+        Name = name;
+        Description = description;
+        Terms = terms;
+        CaseSensitive = caseSensitive;
+        File = file;
+        Line = line;
+        var options = RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
+        var phrases = terms.Select(t => SplitLabel(t).Phrase).ToList();
+        Pattern = new Regex(BuildPattern(phrases), options);
+        _labels = terms.Select(SplitLabel).Where(t => t.Label is not null)
+            .Select(t => (new Regex("^(?:" + TermToRegex(t.Phrase) + ")$", options), t.Label!)).ToList();
+    }
+
+    public string Name { get; }
+    public string Description { get; }
+    public IReadOnlyList<string> Terms { get; }
+    public bool CaseSensitive { get; }
+    public string File { get; }
+    public int Line { get; }
+    public Regex Pattern { get; }
+
+    private readonly List<(Regex Term, string Label)> _labels;
+
+    /// <summary>A term written "phrase => label" reports its label (e.g. several wordings of one stakeholder group).</summary>
+    public string LabelOf(string matched)
+    {
+        foreach (var (term, label) in _labels)
+            if (term.IsMatch(matched)) return label;
+        return matched;
+    }
+
+    private static (string Phrase, string? Label) SplitLabel(string term)
+    {
+        if (term.StartsWith("re:", StringComparison.Ordinal))
+        {
+            var arrow = term.LastIndexOf(" => ", StringComparison.Ordinal);
+            return arrow < 0 ? (term, null) : (term[..arrow], term[(arrow + 4)..].Trim());
+        }
+        var i = term.IndexOf("=>", StringComparison.Ordinal);
+        return i < 0 ? (term, null) : (term[..i].Trim(), term[(i + 2)..].Trim());
+    }
+
+    public static string TermToRegex(string term)
+    {
+        if (term.StartsWith("re:", StringComparison.Ordinal)) return term[3..].Trim();
+        var words = term.Trim().Split([' ', '-', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var sb = new StringBuilder();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > 0) sb.Append(@"[\s\-–]+");
+            var w = words[i];
+            var wildcard = w.EndsWith('*');
+            if (wildcard) w = w[..^1];
+            sb.Append(Regex.Escape(w).Replace("'", "['’]"));
+            if (wildcard) sb.Append(@"[\p{L}\p{N}\-]*");
+        }
+        return sb.ToString();
+    }
+
+    private static string BuildPattern(IEnumerable<string> terms)
+    {
+        // Longest alternatives first, so "least developed countries" wins over "developed".
+        var alternatives = terms.Select(TermToRegex).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal);
+        return @"(?<![\p{L}\p{N}])(?:" + string.Join("|", alternatives) + @")(?![\p{L}\p{N}])";
+    }
+}

@@ -1,0 +1,73 @@
+using Wgec.Analysis;
+
+namespace Wgec.CrossProposal;
+
+/// <summary>
+/// Finds proposals that restate an earlier proposal of the same document: the share of the proposal's word
+/// 3-grams that already occur in one earlier proposal (containment). Only the later proposal gets the finding,
+/// so the original is not blamed for being copied. An inverted index keeps this linear in practice.
+/// </summary>
+public static class NearDuplicateDetector
+{
+    private const int N = 3;
+
+    public sealed record Match(int Later, int Earlier, double Containment, int Start, int End);
+
+    public static List<Match> Find(IReadOnlyList<ProposalAnalysis> proposals, double minContainment, int minWords)
+    {
+        var result = new List<Match>();
+        var index = new Dictionary<long, List<int>>();
+        var shingleSets = new List<HashSet<long>>();
+        for (var j = 0; j < proposals.Count; j++)
+        {
+            var (shingles, positions) = Shingles(proposals[j]);
+            shingleSets.Add(shingles);
+            if (proposals[j].Tokens.Length >= minWords && shingles.Count > 0)
+            {
+                var overlap = new Dictionary<int, int>();
+                foreach (var s in shingles)
+                    if (index.TryGetValue(s, out var owners))
+                        foreach (var i in owners) overlap[i] = overlap.GetValueOrDefault(i) + 1;
+                var best = overlap.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
+                var containment = shingles.Count == 0 ? 0 : (double)best.Value / shingles.Count;
+                if (best.Value > 0 && containment >= minContainment)
+                {
+                    var shared = positions.Where(p => shingleSets[best.Key].Contains(p.Hash)).ToList();
+                    result.Add(new Match(j, best.Key, containment, shared.Min(p => p.Start), shared.Max(p => p.End)));
+                }
+            }
+            foreach (var s in shingles)
+            {
+                if (!index.TryGetValue(s, out var owners)) index[s] = owners = [];
+                owners.Add(j);
+            }
+        }
+        return result;
+    }
+
+    private static (HashSet<long>, List<(long Hash, int Start, int End)>) Shingles(ProposalAnalysis a)
+    {
+        var words = a.Tokens.Select(t => a.Text[t.Start..t.End].ToLowerInvariant()).ToArray();
+        var set = new HashSet<long>();
+        var positions = new List<(long, int, int)>();
+        for (var i = 0; i + N <= words.Length; i++)
+        {
+            var h = StableHash(words[i], words[i + 1], words[i + 2]);
+            set.Add(h);
+            positions.Add((h, a.Tokens[i].Start, a.Tokens[i + N - 1].End));
+        }
+        return (set, positions);
+    }
+
+    /// <summary>FNV-1a over the words: stable across processes (string.GetHashCode is randomised).</summary>
+    private static long StableHash(string a, string b, string c)
+    {
+        var h = unchecked((long)14695981039346656037UL);
+        foreach (var w in new[] { a, b, c })
+        {
+            foreach (var ch in w) { h ^= ch; h = unchecked(h * 1099511628211L); }
+            h ^= ' '; h = unchecked(h * 1099511628211L);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using Wgec.Analysis;
+using Wgec.CrossProposal;
+using Wgec.Model;
+using Wgec.Rules;
+using Wgec.Rules.Conditions;
+using Wgec.Scoring;
+
+namespace Wgec.Engine;
+
+/// <summary>
+/// Runs the compiled rules over documents: per proposal, the text analysis is computed once, the hits of every
+/// leaf in use become <see cref="TextMatch"/> facts of a fresh NRules session (small working memory: one
+/// proposal), the session fires, and the firings become diagnostics, verdicts and a score.
+/// </summary>
+public sealed partial class Checker
+{
+    private readonly RuleSet _rules;
+    private readonly RuleCompiler.Compiled _compiled;
+    private readonly Leaf[] _leaves;
+    private readonly Func<RuleDefinition, Severity> _severity;
+
+    public Checker(RuleSet rules, Func<RuleDefinition, Severity>? severity = null)
+    {
+        _rules = rules;
+        _severity = severity ?? (r => r.DefaultSeverity);
+        var active = rules.Rules.Where(r => _severity(r) != Severity.None).ToList();
+        _compiled = RuleCompiler.Compile(active);
+        _leaves = new Leaf[_compiled.LeafIds.Count];
+        foreach (var (leaf, id) in _compiled.LeafIds) _leaves[id] = leaf;
+    }
+
+    public RuleSet Rules => _rules;
+
+    /// <summary>Optional observer of every NRules firing (rule name and facts), for explanations.</summary>
+    public Action<Proposal, Firing>? OnFiring { get; set; }
+
+    public CheckResult Check(IEnumerable<PolicyDocument> documents, string profile)
+    {
+        var characteristics = _rules.ProfileCharacteristics(profile);
+        var results = documents.Select(d => CheckDocument(d, characteristics)).ToList();
+        return new CheckResult(profile, characteristics, results);
+    }
+
+    public DocumentResult CheckDocument(PolicyDocument document, IReadOnlyList<Characteristic> profile)
+    {
+        var analyses = document.Proposals.Select(p => new ProposalAnalysis(p)).ToArray();
+        foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
+        var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var results = new ProposalResult[analyses.Length];
+        Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => results[i] = CheckProposal(analyses[i], profile, codes, analyses));
+        return new DocumentResult(document, results, Scorer.Mean(results.Select(r => r.Score)));
+    }
+
+    private static void MarkNearDuplicates(ProposalAnalysis[] analyses, SimilarLeaf leaf)
+    {
+        foreach (var m in NearDuplicateDetector.Find(analyses, leaf.MinContainment, leaf.MinWords))
+        {
+            var later = analyses[m.Later];
+            if (!later.Similar.TryGetValue(leaf.Key, out var hits)) later.Similar[leaf.Key] = hits = [];
+            var pct = (int)Math.Round(m.Containment * 100);
+            hits.Add(new Hit(m.Start, m.End, $"{pct}% of its wording", analyses[m.Earlier].Proposal.Id));
+        }
+    }
+
+    private ProposalResult CheckProposal(ProposalAnalysis analysis, IReadOnlyList<Characteristic> profile,
+        HashSet<string> codes, ProposalAnalysis[] siblings)
+    {
+        var firings = Fire(analysis);
+        var diagnostics = ToDiagnostics(analysis, firings, siblings)
+            .Where(d => codes.Contains(d.Characteristic))
+            .ToList();
+        var verdicts = profile.Select(c => (c.Code, Scorer.VerdictFor(c, diagnostics))).ToList();
+        return new ProposalResult(analysis.Proposal, verdicts, Scorer.Tensions(_rules.Tensions, verdicts),
+            Scorer.Score(profile, verdicts), diagnostics);
+    }
+
+    public List<Firing> Fire(ProposalAnalysis analysis)
+    {
+        var session = _compiled.Factory.CreateSession();
+        var facts = new List<object>();
+        for (var id = 0; id < _leaves.Length; id++)
+        {
+            foreach (var hit in _leaves[id].Find(analysis))
+            {
+                var token = analysis.TokenAt(hit.Start);
+                facts.Add(new TextMatch
+                {
+                    Leaf = id, Start = hit.Start, End = hit.End, Sentence = analysis.SentenceAt(hit.Start),
+                    Token = token, TokenEnd = Math.Max(token, analysis.LastTokenBefore(hit.End)),
+                    Detail = hit.Detail, Related = hit.Related,
+                });
+            }
+        }
+        if (_compiled.NeedsProposalFact) facts.Add(new ProposalFact { Id = analysis.Proposal.Id });
+        session.InsertAll(facts);
+        session.Fire();
+        var firings = session.Query<Firing>().ToList();
+        if (OnFiring is { } observe) foreach (var f in firings) observe(analysis.Proposal, f);
+        return firings;
+    }
+
+    private List<Diagnostic> ToDiagnostics(ProposalAnalysis analysis, List<Firing> firings, ProposalAnalysis[] siblings)
+    {
+        var best = new Dictionary<(string, int), (Firing Firing, int Start, int End)>();
+        foreach (var firing in firings)
+        {
+            var rule = _compiled.RulesByNrulesName[firing.RuleName];
+            int start, end;
+            if (firing.Matches.Length == 0)
+            {
+                var first = analysis.Sentences.Length > 0 ? analysis.Sentences[0] : new Sentence(0, 0, analysis.Text.Length, 0, 0);
+                (start, end) = (first.Start, first.End);
+            }
+            else
+            {
+                start = firing.Matches.Min(m => m.Start);
+                end = firing.Matches.Max(m => m.End);
+            }
+            var sentence = rule.Scope == RuleScope.Sentence && firing.Matches.Length > 0 ? firing.Matches[0].Sentence : -1;
+            var key = (rule.Id, sentence);
+            if (!best.TryGetValue(key, out var current) || start < current.Start || (start == current.Start && end < current.End))
+                best[key] = (firing, start, end);
+        }
+        var proposal = analysis.Proposal;
+        var diagnostics = new List<Diagnostic>();
+        foreach (var ((ruleId, _), (firing, start, end)) in best)
+        {
+            var rule = _compiled.RulesByNrulesName[firing.RuleName];
+            var text = Collapse(proposal.SourceSlice(start, end));
+            var related = new List<RelatedLocation>();
+            var detail = string.Join("; ", firing.Matches.Select(m => m.Detail).Where(d => d.Length > 0 && !string.Equals(Collapse(d), text, StringComparison.Ordinal)).Distinct());
+            foreach (var other in firing.Matches.Select(m => m.Related).OfType<string>().Distinct())
+            {
+                var target = siblings.First(s => s.Proposal.Id == other).Proposal;
+                related.Add(new RelatedLocation(target.Id, target.Source.Path, target.Location, $"restates {target.Id}"));
+            }
+            var message = rule.Message
+                .Replace("{text}", Shorten(text), StringComparison.Ordinal)
+                .Replace("{detail}", detail, StringComparison.Ordinal)
+                .Replace("{related}", string.Join(", ", related.Select(r => r.ProposalId)), StringComparison.Ordinal);
+            var location = proposal.Source.LocationOf(proposal.Start + start, proposal.Start + end);
+            diagnostics.Add(new Diagnostic(rule, _severity(rule), message, text, proposal.Start + start, proposal.Start + end, location, related));
+        }
+        diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Id, b.Id));
+        return diagnostics;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private static string Collapse(string s) => Whitespace().Replace(s, " ").Trim();
+
+    private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "…";
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Wgec.Engine;
+using Wgec.Model;
+using Wgec.Rules;
+
+namespace Wgec.Reporting;
+
+/// <summary>The machine-readable shape of a check (field names are a contract: other tools read them).</summary>
+public static class JsonReporter
+{
+    public const string ToolName = "wgec";
+
+    public static string Version => typeof(JsonReporter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static string Render(CheckResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteString("name", ToolName);
+            w.WriteString("version", Version);
+            w.WriteEndObject();
+            w.WriteString("profile", result.Profile);
+            w.WriteString("scoring", "100 × Σ weight × value / Σ weight; value: meets 1, not-addressed 0.5 (include characteristics), violates 0");
+            w.WriteStartArray("documents");
+            foreach (var doc in result.Documents) WriteDocument(w, doc);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void WriteDocument(Utf8JsonWriter w, DocumentResult doc)
+    {
+        w.WriteStartObject();
+        w.WriteString("path", doc.Document.Path.Replace('\\', '/'));
+        w.WriteNumber("score", doc.Score);
+        w.WriteStartArray("proposals");
+        foreach (var p in doc.Proposals)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Proposal.Id);
+            w.WriteString("title", p.Proposal.Title);
+            w.WriteString("contributor", p.Proposal.Contributor);
+            w.WriteString("section", p.Proposal.Section);
+            WriteLocation(w, "location", p.Proposal.Location);
+            w.WriteNumber("score", p.Score);
+            w.WriteStartObject("verdicts");
+            foreach (var (code, verdict) in p.Verdicts) w.WriteString(code, verdict.Name());
+            w.WriteEndObject();
+            w.WriteStartArray("tensions");
+            foreach (var t in p.Tensions)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(t.Avoid);
+                w.WriteStringValue(t.Include);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("diagnostics");
+            foreach (var d in p.Diagnostics) WriteDiagnostic(w, d);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        w.WriteString("severity", d.Severity.Name());
+        w.WriteString("characteristic", d.Characteristic);
+        w.WriteString("polarity", d.Rule.PolarityName);
+        w.WriteString("message", d.Message);
+        w.WriteString("text", d.Text);
+        WriteLocation(w, "location", d.Location);
+        w.WriteString("helpUri", d.Rule.HelpUri);
+        w.WriteStartArray("related");
+        foreach (var r in d.Related)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", r.ProposalId);
+            w.WriteString("path", r.Path.Replace('\\', '/'));
+            WriteLocation(w, "location", r.Location);
+            w.WriteString("message", r.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (d.Rule.Fix is { } fix)
+        {
+            w.WriteStartObject("fix");
+            w.WriteString("replacement", fix.Replacement);
+            w.WriteBoolean("safe", fix.Safe);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter w, string name, Location l)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("startLine", l.StartLine);
+        w.WriteNumber("startColumn", l.StartColumn);
+        w.WriteNumber("endLine", l.EndLine);
+        w.WriteNumber("endColumn", l.EndColumn);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using Wgec.Engine;
+using Wgec.Rules;
+
+namespace Wgec.Reporting;
+
+/// <summary>Compiler-style text: "path(line,col): warning WGEC0101: message [GEN]", grouped per proposal with verdicts and score.</summary>
+public static class TextReporter
+{
+    public static string Render(CheckResult result)
+    {
+        var sb = new StringBuilder();
+        var counts = new Dictionary<Severity, int>();
+        foreach (var doc in result.Documents)
+        {
+            foreach (var p in doc.Proposals)
+            {
+                var prop = p.Proposal;
+                var who = prop.Contributor.Length > 0 ? $" — {prop.Contributor}" : "";
+                sb.Append(CultureInfo.InvariantCulture, $"{prop.Id}{who} ({doc.Document.Path}:{prop.Location.StartLine}-{prop.Location.EndLine})\n");
+                foreach (var d in p.Diagnostics)
+                {
+                    counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
+                    sb.Append(CultureInfo.InvariantCulture,
+                        $"  {doc.Document.Path}({d.Location.StartLine},{d.Location.StartColumn}): {d.Severity.Name()} {d.Id}: {d.Message} [{d.Characteristic}]\n");
+                    foreach (var r in d.Related)
+                        sb.Append(CultureInfo.InvariantCulture, $"    related: {r.Path}({r.Location.StartLine},{r.Location.StartColumn}): {r.Message}\n");
+                }
+                sb.Append("  verdicts: ").Append(string.Join(" · ", p.Verdicts.Select(v => $"{v.Code} {v.Verdict.Name()}"))).Append('\n');
+                if (p.Tensions.Count > 0)
+                    sb.Append("  tensions: ").Append(string.Join(", ", p.Tensions.Select(t => $"{t.Avoid}↔{t.Include} ({t.Reason})"))).Append('\n');
+                sb.Append(CultureInfo.InvariantCulture, $"  score: {p.Score:0.0}\n\n");
+            }
+            sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: {doc.Proposals.Count} proposals, document score {doc.Score:0.0} (profile {result.Profile})\n");
+            foreach (var c in result.Characteristics)
+            {
+                int m = doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Meets);
+                int v = doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Violates);
+                int n = doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.NotAddressed);
+                sb.Append(CultureInfo.InvariantCulture, $"  {c.Code,-6} meets {m,4}  violates {v,4}  not-addressed {n,4}\n");
+            }
+            sb.Append('\n');
+        }
+        sb.Append(CultureInfo.InvariantCulture,
+            $"{counts.GetValueOrDefault(Severity.Error)} error(s), {counts.GetValueOrDefault(Severity.Warning)} warning(s), {counts.GetValueOrDefault(Severity.Info)} info\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Wgec.Analysis;
+
+namespace Wgec.Rules.Conditions;
+
+/// <summary>
+/// <c>count: {min, distinct, of}</c> — the inner leaf matches at least <see cref="Min"/> times in the proposal
+/// (counting different wordings only, when distinct). The hit spans from the first to the last occurrence.
+/// </summary>
+public sealed class CountLeaf(Leaf inner, int min, bool distinct) : Leaf
+{
+    public Leaf Inner { get; } = inner;
+    public int Min { get; } = min;
+    public bool Distinct { get; } = distinct;
+    public override string Key => string.Create(CultureInfo.InvariantCulture, $"count:{Min}:{Distinct}:{Inner.Key}");
+
+    public override IEnumerable<Hit> Find(ProposalAnalysis analysis)
+    {
+        var hits = Inner.Find(analysis).OrderBy(h => h.Start).ToList();
+        var kept = Distinct
+            ? hits.GroupBy(h => Normalise(h.Detail.Length > 0 ? h.Detail : analysis.Text[h.Start..h.End])).Select(g => g.First()).OrderBy(h => h.Start).ToList()
+            : hits;
+        if (kept.Count < Min) yield break;
+        var words = string.Join(", ", kept.Select(h => Normalise(h.Detail.Length > 0 ? h.Detail : analysis.Text[h.Start..h.End])));
+        yield return new Hit(kept[0].Start, kept[^1].End, $"{kept.Count}: {words}");
+    }
+
+    private static string Normalise(string s) =>
+        string.Join(' ', s.ToLowerInvariant().Split([' ', '\n', '-', '–'], StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,171 @@
+using System.Linq.Expressions;
+using NRules;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
+using Wgec.Rules.Conditions;
+
+namespace Wgec.Rules;
+
+/// <summary>
+/// Compiles declarative rules into one NRules session factory. A condition is first brought to disjunctive
+/// normal form; each conjunction becomes one NRules rule named "ID" or "ID/k": every positive leaf becomes a
+/// pattern over <see cref="TextMatch"/> facts (alpha test on the leaf id), 'sentence' scope and 'near' become
+/// join conditions, and 'not' becomes an NRules negation node.
+/// </summary>
+public static class RuleCompiler
+{
+    private sealed record Atom(int[] Leaves);
+
+    private sealed record NearLink(int A, int B, int Within, bool Ordered);
+
+    private sealed record Conjunction(List<Atom> Positive, List<NearLink> Nears, List<Conjunction> Negated)
+    {
+        public static Conjunction Of(Atom atom) => new([atom], [], []);
+    }
+
+    public sealed record Compiled(ISessionFactory Factory, IReadOnlyDictionary<string, RuleDefinition> RulesByNrulesName,
+        IReadOnlyDictionary<Leaf, int> LeafIds, bool NeedsProposalFact);
+
+    public static Compiled Compile(IEnumerable<RuleDefinition> rules)
+    {
+        var leafIds = new Dictionary<Leaf, int>(ReferenceEqualityComparer.Instance);
+        var definitions = new List<IRuleDefinition>();
+        var byName = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
+        var needsProposal = false;
+        foreach (var rule in rules)
+        {
+            var conjunctions = Expand(rule.Condition, leafIds);
+            for (var k = 0; k < conjunctions.Count; k++)
+            {
+                var name = conjunctions.Count == 1 ? rule.Id : $"{rule.Id}/{k + 1}";
+                needsProposal |= conjunctions[k].Positive.Count == 0;
+                definitions.Add(Build(name, rule, conjunctions[k]));
+                byName[name] = rule;
+            }
+        }
+        var factory = new NRules.RuleCompiler().Compile(definitions);
+        return new Compiled(factory, byName, leafIds, needsProposal);
+    }
+
+    private static List<Conjunction> Expand(Condition condition, Dictionary<Leaf, int> ids)
+    {
+        switch (condition)
+        {
+            case LeafCondition leaf:
+                return [Conjunction.Of(new Atom([Id(leaf.Leaf, ids)]))];
+            case AnyCondition any when any.Items.All(i => i is LeafCondition):
+                return [Conjunction.Of(AtomOf(any, ids))];
+            case AnyCondition any:
+                return any.Items.SelectMany(i => Expand(i, ids)).ToList();
+            case AllCondition all:
+                var product = new List<Conjunction> { new([], [], []) };
+                foreach (var item in all.Items)
+                {
+                    var options = Expand(item, ids);
+                    product = product.SelectMany(p => options.Select(o => Merge(p, o))).ToList();
+                }
+                return product;
+            case NotCondition not:
+                var inner = Expand(not.Item, ids);
+                if (inner.Any(c => c.Negated.Count > 0))
+                    throw new InvalidOperationException($"line {not.Line}: 'not' inside 'not' is not supported");
+                return [new Conjunction([], [], inner)];
+            case NearCondition near:
+                var atoms = near.Items.Select(i => i is LeafCondition l ? new Atom([Id(l.Leaf, ids)]) : AtomOf((AnyCondition)i, ids)).ToList();
+                var links = Enumerable.Range(0, atoms.Count - 1).Select(i => new NearLink(i, i + 1, near.Within, near.Ordered)).ToList();
+                return [new Conjunction(atoms, links, [])];
+            default:
+                throw new InvalidOperationException($"unsupported condition {condition.GetType().Name}");
+        }
+    }
+
+    private static Atom AtomOf(AnyCondition any, Dictionary<Leaf, int> ids) =>
+        new(any.Items.Cast<LeafCondition>().Select(l => Id(l.Leaf, ids)).Distinct().Order().ToArray());
+
+    private static int Id(Leaf leaf, Dictionary<Leaf, int> ids)
+    {
+        if (!ids.TryGetValue(leaf, out var id)) ids[leaf] = id = ids.Count;
+        return id;
+    }
+
+    private static Conjunction Merge(Conjunction a, Conjunction b)
+    {
+        var offset = a.Positive.Count;
+        return new Conjunction(
+            [.. a.Positive, .. b.Positive],
+            [.. a.Nears, .. b.Nears.Select(n => n with { A = n.A + offset, B = n.B + offset })],
+            [.. a.Negated, .. b.Negated]);
+    }
+
+    private static IRuleDefinition Build(string name, RuleDefinition rule, Conjunction conjunction)
+    {
+        var elements = new List<RuleElement>();
+        var parameters = new Dictionary<string, ParameterExpression>(StringComparer.Ordinal);
+        ParameterExpression Param(string n) => parameters.TryGetValue(n, out var p) ? p : parameters[n] = Expression.Parameter(typeof(TextMatch), n);
+        var sentenceScope = rule.Scope == RuleScope.Sentence;
+
+        if (conjunction.Positive.Count == 0)
+            elements.Add(Element.Pattern(typeof(ProposalFact), "proposal", Array.Empty<NamedExpressionElement>(), null));
+
+        for (var i = 0; i < conjunction.Positive.Count; i++)
+        {
+            var self = Param($"m{i}");
+            var conditions = new List<LambdaExpression> { Expression.Lambda(LeafTest(self, conjunction.Positive[i]), self) };
+            if (sentenceScope && i > 0) conditions.Add(SameSentence(self, Param("m0")));
+            foreach (var link in conjunction.Nears.Where(l => l.B == i))
+                conditions.Add(NearTest(Param($"m{link.A}"), self, link));
+            foreach (var link in conjunction.Nears.Where(l => l.A == i && l.B < i))
+                conditions.Add(NearTest(self, Param($"m{link.B}"), link));
+            elements.Add(Element.Pattern(typeof(TextMatch), self.Name!, conditions.Select(Element.Condition), null));
+        }
+
+        for (var n = 0; n < conjunction.Negated.Count; n++)
+        {
+            var negated = conjunction.Negated[n];
+            var patterns = new List<RuleElement>();
+            var names = new string[negated.Positive.Count];
+            for (var i = 0; i < negated.Positive.Count; i++)
+            {
+                // An atom of the negation that repeats a positive atom means "that same match" (unification).
+                var bound = conjunction.Positive.FindIndex(p => p.Leaves.SequenceEqual(negated.Positive[i].Leaves));
+                names[i] = bound >= 0 ? $"m{bound}" : $"n{n}_{i}";
+            }
+            for (var i = 0; i < negated.Positive.Count; i++)
+            {
+                if (names[i].StartsWith('m')) continue;
+                var self = Param(names[i]);
+                var conditions = new List<LambdaExpression> { Expression.Lambda(LeafTest(self, negated.Positive[i]), self) };
+                if (sentenceScope && conjunction.Positive.Count > 0) conditions.Add(SameSentence(self, Param("m0")));
+                foreach (var link in negated.Nears.Where(l => l.A == i || l.B == i))
+                {
+                    var other = link.A == i ? link.B : link.A;
+                    if (!names[other].StartsWith('m') && other > i) continue; // added when the later pattern is built
+                    var a = Param(names[link.A]);
+                    var b = Param(names[link.B]);
+                    conditions.Add(NearTest(a, b, link));
+                }
+                patterns.Add(Element.Pattern(typeof(TextMatch), self.Name!, conditions.Select(Element.Condition), null));
+            }
+            if (patterns.Count == 0) throw new InvalidOperationException($"{rule.File}: a 'not' repeats only the rule's own conditions");
+            elements.Add(Element.Not(patterns.Count == 1 ? patterns[0] : Element.AndGroup(patterns)));
+        }
+
+        Expression<Action<IContext>> action = ctx => RuleRuntime.Record(ctx);
+        return Element.RuleDefinition(name, rule.Title, 0, [rule.Characteristic, rule.PolarityName],
+            Element.AndGroup(elements), Element.ActionGroup(Element.Action(action)));
+    }
+
+    private static Expression LeafTest(ParameterExpression m, Atom atom)
+    {
+        var leaf = Expression.Property(m, nameof(TextMatch.Leaf));
+        return atom.Leaves.Select(id => (Expression)Expression.Equal(leaf, Expression.Constant(id)))
+            .Aggregate(Expression.OrElse);
+    }
+
+    private static LambdaExpression SameSentence(ParameterExpression self, ParameterExpression first) =>
+        Expression.Lambda(Expression.Equal(Expression.Property(self, nameof(TextMatch.Sentence)), Expression.Property(first, nameof(TextMatch.Sentence))), self, first);
+
+    private static LambdaExpression NearTest(ParameterExpression a, ParameterExpression b, NearLink link) =>
+        Expression.Lambda(Expression.Call(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.Near))!, a, b,
+            Expression.Constant(link.Within), Expression.Constant(link.Ordered)), a, b);
+}

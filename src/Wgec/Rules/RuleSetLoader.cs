@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using Wgec.Analysis;
+using Wgec.Model;
+using Wgec.Rules.Conditions;
+using YamlDotNet.RepresentationModel;
+
+namespace Wgec.Rules;
+
+/// <summary>
+/// Loads rules/ — characteristics.yaml, lexicons/*.yaml and one YAML file per rule in the other folders —
+/// validating everything before anything runs. Every error names the rule file, the line and the field.
+/// </summary>
+public static partial class RuleSetLoader
+{
+    [GeneratedRegex(@"^WGEC\d{4}$")]
+    private static partial Regex RuleId();
+
+    private static readonly string[] RuleKeys =
+        ["id", "characteristic", "polarity", "severity", "title", "message", "help", "source", "scope", "condition", "fix", "examples"];
+
+    public static RuleSet Load(string rulesDirectory, IEnumerable<string>? extraRuleDirectories = null)
+    {
+        if (!Directory.Exists(rulesDirectory)) throw new WgecException(rulesDirectory, null, "rules folder not found");
+        var catalogPath = Path.Combine(rulesDirectory, "characteristics.yaml");
+        if (!File.Exists(catalogPath)) throw new WgecException(catalogPath, null, "characteristics catalogue not found");
+        var (characteristics, profiles, tensions) = LoadCatalog(catalogPath);
+
+        var lexicons = new Dictionary<string, Lexicon>(StringComparer.Ordinal);
+        var lexiconDir = Path.Combine(rulesDirectory, "lexicons");
+        if (Directory.Exists(lexiconDir))
+            foreach (var file in Directory.EnumerateFiles(lexiconDir, "*.yaml").Order(StringComparer.Ordinal))
+                LoadLexicons(file, lexicons);
+
+        var leafPool = new Dictionary<string, Leaf>(StringComparer.Ordinal);
+        var rules = new List<RuleDefinition>();
+        var byId = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
+        var ruleFiles = RuleFiles(rulesDirectory, lexiconDir, catalogPath);
+        foreach (var extra in extraRuleDirectories ?? [])
+        {
+            if (!Directory.Exists(extra)) throw new WgecException(extra, null, "extra rules folder not found");
+            ruleFiles.AddRange(RuleFiles(extra, Path.Combine(extra, "lexicons"), Path.Combine(extra, "characteristics.yaml")));
+        }
+        foreach (var file in ruleFiles)
+        {
+            var rule = LoadRule(file, characteristics, lexicons, leafPool);
+            if (byId.TryGetValue(rule.Id, out var other))
+                throw new WgecException(file, rule.Line, $"duplicate rule id '{rule.Id}' (also defined in {other.File})", "id");
+            byId[rule.Id] = rule;
+            rules.Add(rule);
+        }
+        rules.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return new RuleSet(characteristics, profiles, tensions, lexicons, rules, leafPool.Values.ToList());
+    }
+
+    private static List<string> RuleFiles(string root, string lexiconDir, string catalogPath) =>
+        Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(lexiconDir) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                        && Path.GetFullPath(f) != Path.GetFullPath(catalogPath))
+            .Order(StringComparer.Ordinal).ToList();
+
+    private static (List<Characteristic>, Dictionary<string, IReadOnlyList<string>>, List<Tension>) LoadCatalog(string file)
+    {
+        var yaml = new YamlReader(file);
+        var root = yaml.LoadMapping(File.ReadAllText(file));
+        yaml.OnlyKeys(root, "the catalogue", "characteristics", "profiles", "tensions");
+        var list = new List<Characteristic>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var seq = yaml.Sequence(yaml.Get(root, "characteristics") ?? throw yaml.Error(root, "characteristics", "missing 'characteristics'"), "characteristics");
+        foreach (var node in seq.Children)
+        {
+            var map = yaml.Mapping(node, "characteristics");
+            yaml.OnlyKeys(map, "a characteristic", "code", "name", "kind", "weight", "sources", "description");
+            var code = yaml.RequiredString(map, "code");
+            if (!codes.Add(code)) throw yaml.Error(map, "code", $"characteristic '{code}' is declared twice");
+            var kindText = yaml.RequiredString(map, "kind");
+            var kind = kindText switch
+            {
+                "avoid" => CharacteristicKind.Avoid,
+                "include" => CharacteristicKind.Include,
+                _ => throw yaml.Error(yaml.Get(map, "kind")!, "kind", $"kind must be 'avoid' or 'include', not '{kindText}'"),
+            };
+            var weight = yaml.Get(map, "weight") is { } w ? yaml.Number(w, "weight", 0, 100) : 1.0;
+            list.Add(new Characteristic(code, yaml.RequiredString(map, "name"), kind, yaml.RequiredString(map, "sources"), weight,
+                [], yaml.OptionalString(map, "description") ?? ""));
+        }
+
+        var profiles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var profileMap = yaml.Mapping(yaml.Get(root, "profiles") ?? throw yaml.Error(root, "profiles", "missing 'profiles'"), "profiles");
+        foreach (var (k, v) in profileMap.Children)
+        {
+            var name = yaml.Scalar(k, "profiles");
+            var members = yaml.Sequence(v, name).Children.Select(c => yaml.Scalar(c, name)).ToList();
+            foreach (var (m, i) in members.Select((m, i) => (m, i)))
+                if (!codes.Contains(m)) throw yaml.Error(yaml.Sequence(v, name).Children[i], name, $"profile '{name}' names unknown characteristic '{m}'");
+            profiles[name] = members;
+        }
+        var tensions = new List<Tension>();
+        if (yaml.Get(root, "tensions") is { } tNode)
+            foreach (var node in yaml.Sequence(tNode, "tensions").Children)
+            {
+                var map = yaml.Mapping(node, "tensions");
+                yaml.OnlyKeys(map, "a tension", "avoid", "include", "reason");
+                var a = yaml.RequiredString(map, "avoid");
+                var i = yaml.RequiredString(map, "include");
+                if (!codes.Contains(a) || !codes.Contains(i)) throw yaml.Error(map, "tensions", $"tension names an unknown characteristic ({a}, {i})");
+                tensions.Add(new Tension(a, i, yaml.RequiredString(map, "reason")));
+            }
+        var withProfiles = list.Select(c => c with { Profiles = profiles.Where(p => p.Value.Contains(c.Code)).Select(p => p.Key).ToList() }).ToList();
+        return (withProfiles, profiles, tensions);
+    }
+
+    private static void LoadLexicons(string file, Dictionary<string, Lexicon> lexicons)
+    {
+        var yaml = new YamlReader(file);
+        var root = yaml.LoadMapping(File.ReadAllText(file));
+        yaml.OnlyKeys(root, "a lexicon file", "lexicons");
+        var map = yaml.Mapping(yaml.Get(root, "lexicons") ?? throw yaml.Error(root, "lexicons", "missing 'lexicons'"), "lexicons");
+        foreach (var (k, v) in map.Children)
+        {
+            var name = yaml.Scalar(k, "lexicons");
+            if (lexicons.TryGetValue(name, out var existing))
+                throw yaml.Error(k, name, $"lexicon class '{name}' is already defined in {existing.File}");
+            var body = yaml.Mapping(v, name);
+            yaml.OnlyKeys(body, $"lexicon '{name}'", "description", "case-sensitive", "terms");
+            var termsNode = yaml.Sequence(yaml.Get(body, "terms") ?? throw yaml.Error(body, name, $"lexicon '{name}' has no 'terms'"), "terms");
+            var terms = new List<string>();
+            foreach (var t in termsNode.Children)
+            {
+                var term = yaml.Scalar(t, "terms");
+                try { _ = new Regex(Lexicon.TermToRegex(term)); }
+                catch (ArgumentException e) { throw yaml.Error(t, "terms", $"term '{term}' does not compile: {e.Message}"); }
+                terms.Add(term);
+            }
+            if (terms.Count == 0) throw yaml.Error(termsNode, "terms", $"lexicon '{name}' has an empty 'terms' list");
+            var cs = yaml.Get(body, "case-sensitive") is { } c && yaml.Bool(c, "case-sensitive");
+            lexicons[name] = new Lexicon(name, yaml.OptionalString(body, "description") ?? "", terms, cs, file, YamlReader.Line(k));
+        }
+    }
+
+    private static RuleDefinition LoadRule(string file, List<Characteristic> characteristics,
+        IReadOnlyDictionary<string, Lexicon> lexicons, Dictionary<string, Leaf> leafPool)
+    {
+        var yaml = new YamlReader(file);
+        var map = yaml.LoadMapping(File.ReadAllText(file));
+        yaml.OnlyKeys(map, "a rule", RuleKeys);
+        var id = yaml.RequiredString(map, "id");
+        if (!RuleId().IsMatch(id)) throw yaml.Error(yaml.Get(map, "id")!, "id", $"rule id '{id}' must look like WGEC0101 (WGEC and four digits)");
+        var code = yaml.RequiredString(map, "characteristic");
+        if (characteristics.All(c => c.Code != code))
+            throw yaml.Error(yaml.Get(map, "characteristic")!, "characteristic", $"unknown characteristic '{code}'; see rules/characteristics.yaml");
+        var polarityText = yaml.RequiredString(map, "polarity");
+        var polarity = polarityText switch
+        {
+            "meets" => Polarity.Meets,
+            "violates" => Polarity.Violates,
+            _ => throw yaml.Error(yaml.Get(map, "polarity")!, "polarity", $"polarity must be 'meets' or 'violates', not '{polarityText}'"),
+        };
+        var severityText = yaml.OptionalString(map, "severity") ?? (polarity == Polarity.Violates ? "warning" : "info");
+        if (!SeverityNames.TryParse(severityText, out var severity))
+            throw yaml.Error(yaml.Get(map, "severity")!, "severity", $"severity must be error, warning, info or none, not '{severityText}'");
+        var scopeText = yaml.OptionalString(map, "scope") ?? "sentence";
+        var scope = scopeText switch
+        {
+            "sentence" => RuleScope.Sentence,
+            "proposal" => RuleScope.Proposal,
+            "document" => RuleScope.Document,
+            _ => throw yaml.Error(yaml.Get(map, "scope")!, "scope", $"scope must be sentence, proposal or document, not '{scopeText}'"),
+        };
+        var conditionNode = yaml.Get(map, "condition") ?? throw yaml.Error(map, "condition", "missing required field 'condition'");
+        var condition = new ConditionParser(yaml, lexicons, leafPool).Parse(conditionNode);
+        if (scope != RuleScope.Document && ContainsSimilar(condition))
+            throw yaml.Error(conditionNode, "condition", "'similar' compares proposals and needs 'scope: document'");
+
+        RuleFix? fix = null;
+        if (yaml.Get(map, "fix") is { } fixNode)
+        {
+            var f = yaml.Mapping(fixNode, "fix");
+            yaml.OnlyKeys(f, "fix", "replace", "safe", "description");
+            fix = new RuleFix(yaml.RequiredString(f, "replace"), yaml.Get(f, "safe") is { } s && yaml.Bool(s, "safe"),
+                yaml.OptionalString(f, "description") ?? "");
+        }
+        var examplesNode = yaml.Get(map, "examples") ?? throw yaml.Error(map, "examples", "missing required field 'examples' (triggers and ignores)");
+        var examples = yaml.Mapping(examplesNode, "examples");
+        yaml.OnlyKeys(examples, "examples", "triggers", "ignores");
+        var triggers = Examples(yaml, examples, "triggers");
+        var ignores = Examples(yaml, examples, "ignores");
+        foreach (var t in triggers)
+        {
+            var open = t.Text.IndexOf("[|", StringComparison.Ordinal);
+            var close = t.Text.IndexOf("|]", StringComparison.Ordinal);
+            if (open < 0 || close < open)
+                throw new WgecException(file, t.Line, "a 'triggers' example must mark the expected span with [| and |]", "examples.triggers");
+        }
+
+        return new RuleDefinition
+        {
+            Id = id, Characteristic = code, Polarity = polarity, DefaultSeverity = severity,
+            Title = yaml.RequiredString(map, "title"), Message = yaml.RequiredString(map, "message"),
+            Help = yaml.RequiredString(map, "help"), Source = yaml.RequiredString(map, "source"),
+            Scope = scope, Condition = condition, Fix = fix, Triggers = triggers, Ignores = ignores,
+            File = file.Replace('\\', '/'), Line = YamlReader.Line(map),
+        };
+    }
+
+    private static List<RuleExample> Examples(YamlReader yaml, YamlMappingNode examples, string key)
+    {
+        var node = yaml.Get(examples, key) ?? throw yaml.Error(examples, "examples." + key, $"examples need at least one '{key}' entry");
+        var list = yaml.Sequence(node, "examples." + key).Children
+            .Select(n => new RuleExample(yaml.Scalar(n, "examples." + key), YamlReader.Line(n))).ToList();
+        if (list.Count == 0) throw yaml.Error(node, "examples." + key, $"examples need at least one '{key}' entry");
+        return list;
+    }
+
+    private static bool ContainsSimilar(Condition c) => c switch
+    {
+        LeafCondition l => l.Leaf is SimilarLeaf,
+        AllCondition a => a.Items.Any(ContainsSimilar),
+        AnyCondition a => a.Items.Any(ContainsSimilar),
+        NotCondition n => ContainsSimilar(n.Item),
+        NearCondition n => n.Items.Any(ContainsSimilar),
+        _ => false,
+    };
+}
