@@ -42,7 +42,7 @@ public static partial class RuleSetLoader
         }
         foreach (var file in ruleFiles)
         {
-            var rule = LoadRule(file, characteristics, lexicons, leafPool);
+            var rule = LoadRule(file, DisplayPath(rulesDirectory, file), characteristics, lexicons, leafPool);
             if (byId.TryGetValue(rule.Id, out var other))
                 throw new WgecException(file, rule.Line, $"duplicate rule id '{rule.Id}' (also defined in {other.File})", "id");
             byId[rule.Id] = rule;
@@ -137,7 +137,17 @@ public static partial class RuleSetLoader
         }
     }
 
-    private static RuleDefinition LoadRule(string file, List<Characteristic> characteristics,
+    /// <summary>"rules/GEN/WGEC0101.yaml": stable whatever folder the rules were loaded from (docs and SARIF use it).</summary>
+    private static string DisplayPath(string rulesDirectory, string file)
+    {
+        var root = Path.GetFullPath(rulesDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var full = Path.GetFullPath(file);
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? "rules/" + Path.GetRelativePath(root, full).Replace('\\', '/')
+            : file.Replace('\\', '/');
+    }
+
+    private static RuleDefinition LoadRule(string file, string displayPath, List<Characteristic> characteristics,
         IReadOnlyDictionary<string, Lexicon> lexicons, Dictionary<string, Leaf> leafPool)
     {
         var yaml = new YamlReader(file);
@@ -198,7 +208,7 @@ public static partial class RuleSetLoader
             Title = yaml.RequiredString(map, "title"), Message = yaml.RequiredString(map, "message"),
             Help = yaml.RequiredString(map, "help"), Source = yaml.RequiredString(map, "source"),
             Scope = scope, Condition = condition, Fix = fix, Triggers = triggers, Ignores = ignores,
-            File = file.Replace('\\', '/'), Line = YamlReader.Line(map),
+            File = displayPath, Line = YamlReader.Line(map),
         };
     }
 

@@ -21,6 +21,10 @@ internal sealed class YamlReader(string file)
         {
             throw new WgecException(File, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            throw new WgecException(File, null, $"not valid YAML: {e.Message}");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             throw new WgecException(File, 1, "expected a YAML mapping (key: value lines) at the top level");
         return map;

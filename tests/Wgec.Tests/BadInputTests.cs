@@ -1,0 +1,113 @@
+using FluentAssertions;
+using Wgec.Model;
+using Wgec.Rules;
+
+namespace Wgec.Tests;
+
+public class BadInputTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("wgec-bad-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("empty.md", new byte[0], "is empty")]
+    [InlineData("blank.md", new byte[] { 32, 10, 10 }, "is empty")]
+    [InlineData("binary.txt", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01 }, "is a binary file")]
+    [InlineData("latin1.txt", new byte[] { 0x41, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A }, "(2): error: is not valid UTF-8")]
+    public void Unreadable_input_is_a_clear_error_with_exit_code_2(string name, byte[] bytes, string expected)
+    {
+        var path = Write(name, bytes);
+        var output = Path.Combine(_dir, "out.json");
+        var (code, stdout, stderr) = CliTests.Run("check", path, "--output", output);
+        code.Should().Be(2);
+        stderr.Should().Contain(path).And.Contain(expected);
+        stdout.Should().BeEmpty();
+        File.Exists(output).Should().BeFalse("nothing is half-written");
+    }
+
+    [Fact]
+    public void Missing_path_is_an_error()
+    {
+        var (code, _, stderr) = CliTests.Run("check", Path.Combine(_dir, "nope.md"));
+        code.Should().Be(2);
+        stderr.Should().Contain("nope.md: error: file not found");
+    }
+
+    [Fact]
+    public void Unknown_option_and_profile_are_usage_errors()
+    {
+        CliTests.Run("check", TestPaths.Compilation, "--frobnicate").Code.Should().Be(2);
+        var (code, _, err) = CliTests.Run("check", TestPaths.Compilation, "--profile", "gold");
+        code.Should().Be(2);
+        err.Should().Contain("unknown profile 'gold'");
+    }
+
+    private string RulesWith(string ruleYaml, string fileName = "WGEC9001.yaml")
+    {
+        var rules = Path.Combine(_dir, "rules");
+        Directory.CreateDirectory(Path.Combine(rules, "lexicons"));
+        File.Copy(Path.Combine(TestPaths.Rules, "characteristics.yaml"), Path.Combine(rules, "characteristics.yaml"), true);
+        File.WriteAllText(Path.Combine(rules, "lexicons", "l.yaml"), "lexicons:\n  things:\n    terms:\n      - thing\n");
+        File.WriteAllText(Path.Combine(rules, fileName), ruleYaml);
+        return rules;
+    }
+
+    private const string Valid = """
+        id: WGEC9001
+        characteristic: GEN
+        polarity: violates
+        title: Things
+        message: "'{text}' is a thing"
+        help: Avoid things.
+        source: Rec 84
+        condition:
+          lexicon: things
+        examples:
+          triggers: ["a [|thing|] here"]
+          ignores: ["nothing"]
+        """;
+
+    [Theory]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  frobnicate: things\n", "(9): error [frobnicate]: unknown condition kind 'frobnicate'")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  pattern: '(unclosed'\n", "(9): error [pattern]: regular expression does not compile")]
+    [InlineData("title: Things\n", "title: [Things\n", "error: not valid YAML")]
+    [InlineData("polarity: violates\n", "polarity: sideways\n", "(3): error [polarity]: polarity must be 'meets' or 'violates'")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  lexicon: nothing-known\n", "(9): error [lexicon]: unknown lexicon class 'nothing-known'")]
+    [InlineData("source: Rec 84\n", "source: Rec 84\ncolour: blue\n", "(8): error [colour]: unknown key 'colour'")]
+    public void Broken_rule_files_name_file_line_and_field(string from, string to, string expected)
+    {
+        var rules = RulesWith(Valid.Replace(from, to, StringComparison.Ordinal));
+        var act = () => RuleSetLoader.Load(rules);
+        act.Should().Throw<WgecException>().Which.Describe().Should().Contain("WGEC9001.yaml").And.Contain(expected);
+        var (code, _, err) = CliTests.Run("check", TestPaths.Compilation, "--rules", rules);
+        code.Should().Be(2);
+        err.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void Duplicate_rule_id_is_an_error()
+    {
+        var rules = RulesWith(Valid);
+        File.WriteAllText(Path.Combine(rules, "copy.yaml"), Valid);
+        var act = () => RuleSetLoader.Load(rules);
+        act.Should().Throw<WgecException>().Which.Message.Should().Contain("duplicate rule id 'WGEC9001'");
+    }
+
+    [Fact]
+    public void A_valid_extra_rule_is_compiled_and_fires()
+    {
+        var rules = RulesWith(Valid);
+        var draft = Write("d.md", "## A1\nEvery thing counts here.\n"u8.ToArray());
+        var (code, output, _) = CliTests.Run("check", draft, "--rules", rules);
+        code.Should().Be(0);
+        output.Should().Contain("d.md(2,7): warning WGEC9001: 'thing' is a thing [GEN]");
+    }
+}

@@ -1,0 +1,98 @@
+using FluentAssertions;
+using Wgec.Engine;
+using Wgec.Evaluation;
+using Wgec.Readers;
+using Wgec.Rules;
+using Wgec.Scoring;
+
+namespace Wgec.Tests;
+
+public class EngineTests
+{
+    private static readonly Lazy<CheckResult> Full = new(() =>
+        new Checker(TestPaths.RuleSet).Check([DocumentReader.Read(TestPaths.Compilation)], "full"));
+
+    private static ProposalResult P(string id) => Full.Value.Documents[0].Proposals.Single(p => p.Proposal.Id == id);
+
+    [Fact]
+    public void Uk_follow_up_restating_recommendation_41_is_a_near_duplicate_linked_to_it()
+    {
+        var d = P("UK-F9").Diagnostics.Single(x => x.Id == "WGEC0402");
+        d.Related.Should().ContainSingle().Which.ProposalId.Should().Be("R41");
+        P("UK-F9").VerdictOf("NDUP").Should().Be(Verdict.Violates);
+        P("R41").Diagnostics.Should().NotContain(x => x.Id == "WGEC0402", "the original is not blamed for being copied");
+    }
+
+    [Fact]
+    public void Diagnostics_point_at_the_exact_words()
+    {
+        var doc = Full.Value.Documents[0].Document;
+        foreach (var d in Full.Value.AllDiagnostics)
+        {
+            var slice = doc.Source.Text[d.Start..d.End];
+            string.Join(' ', slice.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Should().Be(d.Text);
+            doc.Source.LocationOf(d.Start, d.End).Should().Be(d.Location);
+        }
+        var mandate = P("R2").Diagnostics.First(x => x.Id == "WGEC0101");
+        mandate.Text.Should().Be("UNCTAD and UNCITRAL be mandated");
+        mandate.Location.StartLine.Should().Be(160);
+    }
+
+    [Fact]
+    public void Avoid_characteristics_are_never_not_addressed()
+    {
+        foreach (var p in Full.Value.Documents[0].Proposals)
+            foreach (var c in Full.Value.Characteristics.Where(c => c.Kind == CharacteristicKind.Avoid))
+                p.VerdictOf(c.Code).Should().NotBe(Verdict.NotAddressed);
+    }
+
+    [Fact]
+    public void Gen_and_meas_pull_against_each_other_on_a_deadline()
+    {
+        var p = P("ICANN-4");
+        p.VerdictOf("GEN").Should().Be(Verdict.Violates);
+        p.VerdictOf("MEAS").Should().Be(Verdict.Meets);
+        p.Tensions.Should().Contain(t => t.Avoid == "GEN" && t.Include == "MEAS");
+    }
+
+    [Fact]
+    public void Score_follows_the_documented_formula()
+    {
+        var profile = TestPaths.RuleSet.ProfileCharacteristics("core");
+        var verdicts = new List<(string, Verdict)>
+        {
+            ("GEN", Verdict.Violates), ("INC", Verdict.NotAddressed), ("FUT", Verdict.Meets),
+            ("NDUP", Verdict.Meets), ("DEV", Verdict.NotAddressed), ("MEAS", Verdict.Meets),
+        };
+        Scorer.Score(profile, verdicts).Should().Be(66.7); // (0 + .5 + 1 + 1 + .5 + 1) / 6
+        foreach (var p in Full.Value.Documents[0].Proposals)
+            p.Score.Should().Be(Scorer.Score(Full.Value.Characteristics, p.Verdicts));
+        Full.Value.Documents[0].Score.Should().Be(Scorer.Mean(Full.Value.Documents[0].Proposals.Select(p => p.Score)));
+    }
+
+    [Fact]
+    public void Agreement_with_the_development_labels_meets_the_targets()
+    {
+        var report = GoldEvaluator.Evaluate(GoldEvaluator.ReadGold(TestPaths.Gold), Full.Value);
+        report.Items.Should().Be(72);
+        report.MacroKappaCore.Should().BeGreaterThanOrEqualTo(0.80);
+        report.MacroKappaAll.Should().BeGreaterThanOrEqualTo(0.70);
+        report.Scores.Where(s => GoldEvaluator.CoreCodes.Contains(s.Code)).Should().OnlyContain(s => s.Kappa >= 0.60);
+    }
+
+    [Fact]
+    public void Kappa_matches_a_hand_computed_case()
+    {
+        // gold m m v n, predicted m v v n: po = 0.75; pe = .5*.25 + .25*.5 + .25*.25 = 0.3125; kappa = 0.4375/0.6875
+        var pairs = new List<(Verdict, Verdict)>
+        {
+            (Verdict.Meets, Verdict.Meets), (Verdict.Meets, Verdict.Violates),
+            (Verdict.Violates, Verdict.Violates), (Verdict.NotAddressed, Verdict.NotAddressed),
+        };
+        var s = GoldEvaluator.Score("X", pairs);
+        s.Kappa.Should().BeApproximately(0.4375 / 0.6875, 1e-9);
+        s.ViolatesPrecision.Should().Be(0.5);
+        s.ViolatesRecall.Should().Be(1);
+        s.MeetsRecall.Should().Be(0.5);
+    }
+}
