@@ -37,11 +37,28 @@ public sealed partial class EntityRecognizer
         _dateTime = (DateTimeModel)new DateTimeRecognizer(Culture.English).GetDateTimeModel();
     }
 
-    [GeneratedRegex(@"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|halves|quarters?|thirds?|fourths?|fifths?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|former|latter|couple|pair|single|double|twice|current|cent|percentage|percent|per\s*cent|%|a\s+few)\b|%|cent", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d|%|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|halves|quarters?|thirds?|fourths?|fifths?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|couple|pair|single|double|twice|percent|per\s*cent|a\s+few)\b", RegexOptions.IgnoreCase)]
     public static partial Regex NumberGate();
 
-    [GeneratedRegex(@"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|now|currently|recent(?:ly)?|past|future|present|year|years|yearly|annual|annually|month|months|monthly|week|weeks|weekly|day|days|daily|hour|hours|hourly|minute|minutes|second|seconds|decade|decades|century|centuries|quarter|quarterly|semester|season|biennial|biennially|fortnight|fortnightly|weekend|morning|afternoon|evening|night|noon|midnight|ago|since|until|till|before|after|every|each|once|twice|times|period|periodic|periodically|later|earlier|soon|early|late|end|beginning|start|mid|half|first|last|next|previous|this|that|coming|upcoming|following|term|time|eve|christmas|easter|spring|summer|autumn|fall|winter|ramadan|thanksgiving|halloween|holiday|holidays|tonite|tmrw|nowadays|anniversary)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|now|currently|recent(?:ly)?|past|future|present|years?|yearly|annual|annually|months?|monthly|weeks?|weekly|days?|daily|hours?|hourly|minutes?|seconds|decades?|century|centuries|quarter|quarterly|semester|season|biennial|biennially|fortnight|fortnightly|weekend|morning|afternoon|evening|night|noon|midnight|ago|christmas|easter|summer|autumn|winter|ramadan|thanksgiving|halloween|holidays?|nowadays|anniversary)\b", RegexOptions.IgnoreCase)]
     public static partial Regex TemporalGate();
+
+    /// <summary>
+    /// Results that are artefacts, not quantities or times: the modal verb "may" read as the month, relative
+    /// ordinals ("current", "next") and percentages without a figure ("percentage", the "cent" of "recent").
+    /// Dropped whether or not the gates ran, so gating stays lossless.
+    /// </summary>
+    private static bool IsArtefact(string kind, string value)
+    {
+        var v = value.Trim().ToLowerInvariant();
+        return kind switch
+        {
+            "ordinal" => v is "current" or "next" or "previous" or "last" or "former" or "latter",
+            "percentage" => v is "percentage" or "percentages" or "cent" or "per cent" or "percent",
+            "date" or "daterange" or "datetime" => v == "may",
+            _ => false,
+        };
+    }
 
     /// <summary>Entities of one sentence; offsets relative to <paramref name="sentence"/>.</summary>
     public List<(string Kind, int Start, int End, string Value)> Recognize(string sentence, bool gated = true)
@@ -69,6 +86,7 @@ public sealed partial class EntityRecognizer
                 found.Add((kind, r.Start, r.End + 1, r.Text));
             }
         }
+        found.RemoveAll(e => IsArtefact(e.Item1, e.Item4));
         found.Sort((a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2) : string.CompareOrdinal(a.Item1, b.Item1));
         return found;
     }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Wgec.Analysis;
+using Wgec.Engine;
+using Wgec.Model;
+using Wgec.Readers;
+using Wgec.Rules;
+
+// Warm throughput on a synthetic corpus built from the compilation's sentences. Each synthetic sentence
+// joins two different source sentences, so (almost) every sentence is new to the recognizers' cache.
+var root = args.Length > 0 ? args[0] : ".";
+var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var rules = RuleSetLoader.Load(Path.Combine(root, "rules"));
+var checker = new Checker(rules);
+var compilation = DocumentReader.Read(Path.Combine(root, "fixtures", "wgec-compilation-2017.txt"));
+var sentences = compilation.Proposals
+    .SelectMany(p => new ProposalAnalysis(p).Sentences.Select(s => p.Text[s.Start..s.End]))
+    .Select(s => string.Join(' ', s.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ';', ':'))
+    .Where(s => s.Split(' ').Length >= 6).Distinct().ToArray();
+var random = new Random(20171);
+
+PolicyDocument Synthetic(int docIndex, int count)
+{
+    var sb = new StringBuilder();
+    for (var i = 0; i < count; i++)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"## S{docIndex}-{i}\n\n");
+        var n = 2 + random.Next(3);
+        for (var k = 0; k < n; k++)
+        {
+            var a = sentences[random.Next(sentences.Length)];
+            var b = sentences[random.Next(sentences.Length)];
+            sb.Append(a).Append(", and ").Append(char.ToLowerInvariant(b[0])).Append(b[1..]).Append(". ");
+        }
+        sb.Append("\n\n");
+    }
+    return DocumentReader.Parse(new SourceText($"synthetic-{docIndex}.md", sb.ToString()));
+}
+
+// Warm-up: JIT, recognizer models, NRules session factory.
+checker.Check([Synthetic(-1, 300)], "full");
+Console.WriteLine($"source sentences: {sentences.Length}; corpus: {total} proposals in documents of 100");
+var checkpoints = new[] { total / 4, total / 2, total };
+var done = 0;
+var docs = 0;
+var watch = Stopwatch.StartNew();
+var checkpoint = 0;
+while (done < total)
+{
+    var size = Math.Min(100, total - done);
+    var doc = Synthetic(docs++, size);
+    checker.Check([doc], "full");
+    done += size;
+    if (checkpoint < checkpoints.Length && done >= checkpoints[checkpoint])
+    {
+        GC.Collect();
+        var mb = GC.GetTotalMemory(true) / 1024.0 / 1024.0;
+        var ws = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{done,6} proposals  {done / watch.Elapsed.TotalSeconds,8:0} proposals/s  managed heap {mb,6:0.0} MiB  peak working set {ws,6:0} MiB"));
+        checkpoint++;
+    }
+}
