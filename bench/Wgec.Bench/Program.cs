@@ -7,8 +7,9 @@ using Wgec.Model;
 using Wgec.Readers;
 using Wgec.Rules;
 
-// Warm throughput on a synthetic corpus built from the compilation's sentences. Each synthetic sentence
-// joins two different source sentences, so (almost) every sentence is new to the recognizers' cache.
+// Warm throughput on a synthetic corpus built from the compilation's sentences. Each synthetic sentence joins
+// a source sentence with the first half of another, so (almost) every sentence is new to the recognizers'
+// cache; proposals have 1–3 such sentences, close to the compilation's mean proposal length.
 var root = args.Length > 0 ? args[0] : ".";
 var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var rules = RuleSetLoader.Load(Path.Combine(root, "rules"));
@@ -26,12 +27,13 @@ PolicyDocument Synthetic(int docIndex, int count)
     for (var i = 0; i < count; i++)
     {
         sb.Append(CultureInfo.InvariantCulture, $"## S{docIndex}-{i}\n\n");
-        var n = 2 + random.Next(3);
+        var n = 1 + random.Next(3);
         for (var k = 0; k < n; k++)
         {
             var a = sentences[random.Next(sentences.Length)];
-            var b = sentences[random.Next(sentences.Length)];
-            sb.Append(a).Append(", and ").Append(char.ToLowerInvariant(b[0])).Append(b[1..]).Append(". ");
+            var b = sentences[random.Next(sentences.Length)].Split(' ');
+            var half = string.Join(' ', b.Take(Math.Max(3, b.Length / 2)));
+            sb.Append(a).Append(", and ").Append(char.ToLowerInvariant(half[0])).Append(half[1..]).Append(". ");
         }
         sb.Append("\n\n");
     }
@@ -40,7 +42,10 @@ PolicyDocument Synthetic(int docIndex, int count)
 
 // Warm-up: JIT, recognizer models, NRules session factory.
 checker.Check([Synthetic(-1, 300)], "full");
-Console.WriteLine($"source sentences: {sentences.Length}; corpus: {total} proposals in documents of 100");
+var words = 0;
+var sample = Synthetic(-2, 1000);
+words = sample.Proposals.Sum(p => new ProposalAnalysis(p).Tokens.Length);
+Console.WriteLine($"source sentences: {sentences.Length}; corpus: {total} proposals in documents of 100; mean {words / 1000.0:0} words per proposal (compilation: {compilation.Proposals.Average(p => new ProposalAnalysis(p).Tokens.Length):0})");
 var checkpoints = new[] { total / 4, total / 2, total };
 var done = 0;
 var docs = 0;

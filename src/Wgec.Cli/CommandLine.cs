@@ -117,6 +117,7 @@ public static class CommandLine
         if (o.Inputs.Count == 0) throw new UsageException("check needs at least one file, folder or glob; see 'wgec check --help'");
         var format = o.Format ?? "text";
         if (format is not ("text" or "json")) throw new UsageException($"unknown format '{format}'; expected text or json");
+        _ = Wgec.Analysis.EntityRecognizer.WarmUpAsync();
         var rules = LoadRules(o);
         var profile = Profile(o, rules);
         var documents = InputExpander.Expand(o.Inputs).Select(DocumentReader.Read).ToList();

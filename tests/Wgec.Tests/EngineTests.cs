@@ -39,6 +39,17 @@ public class EngineTests
     }
 
     [Fact]
+    public void Running_recognizers_only_where_rules_need_them_changes_no_result()
+    {
+        var documents = new[] { TestPaths.Compilation }.Concat(Directory.EnumerateFiles(TestPaths.Drafts).Order())
+            .Select(DocumentReader.Read).ToList();
+        var demand = new Checker(TestPaths.RuleSet).Check(documents, "full");
+        var everywhere = new Checker(TestPaths.RuleSet, demandDriven: false).Check(documents, "full");
+        Wgec.Reporting.JsonReporter.Render(demand).Should().Be(Wgec.Reporting.JsonReporter.Render(everywhere));
+        demand.AllDiagnostics.Should().Contain(d => d.Id == "WGEC0107").And.Contain(d => d.Id == "WGEC0604");
+    }
+
+    [Fact]
     public void Avoid_characteristics_are_never_not_addressed()
     {
         foreach (var p in Full.Value.Documents[0].Proposals)

@@ -23,6 +23,9 @@ public sealed partial class EntityRecognizer
     private static readonly Lazy<EntityRecognizer> Shared = new(() => new EntityRecognizer(), LazyThreadSafetyMode.ExecutionAndPublication);
     public static EntityRecognizer Instance => Shared.Value;
 
+    /// <summary>Builds the models on the thread pool (≈0.3 s) while the caller loads and compiles the rules.</summary>
+    public static Task WarmUpAsync() => Task.Run(() => Shared.Value);
+
     private readonly IModel _number;
     private readonly IModel _percentage;
     private readonly IModel _ordinal;
@@ -60,17 +63,22 @@ public sealed partial class EntityRecognizer
         };
     }
 
+    /// <summary>The model family that finds an entity kind.</summary>
+    public static EntityModels ModelsFor(string kind) =>
+        kind is "number" or "percentage" or "ordinal" ? EntityModels.Numbers : EntityModels.DateTime;
+
     /// <summary>Entities of one sentence; offsets relative to <paramref name="sentence"/>.</summary>
-    public List<(string Kind, int Start, int End, string Value)> Recognize(string sentence, bool gated = true)
+    public List<(string Kind, int Start, int End, string Value)> Recognize(string sentence, bool gated = true,
+        EntityModels models = EntityModels.All)
     {
         var found = new List<(string, int, int, string)>();
-        if (!gated || NumberGate().IsMatch(sentence))
+        if ((models & EntityModels.Numbers) != 0 && (!gated || NumberGate().IsMatch(sentence)))
         {
             Add(found, "number", _number.Parse(sentence));
             Add(found, "percentage", _percentage.Parse(sentence));
             Add(found, "ordinal", _ordinal.Parse(sentence));
         }
-        if (!gated || TemporalGate().IsMatch(sentence))
+        if ((models & EntityModels.DateTime) != 0 && (!gated || TemporalGate().IsMatch(sentence)))
         {
             foreach (var r in _dateTime.Parse(sentence, ReferenceDate))
             {
@@ -95,4 +103,14 @@ public sealed partial class EntityRecognizer
     {
         foreach (var r in results) found.Add((kind, r.Start, r.End + 1, r.Text));
     }
+}
+
+/// <summary>The two model families of the recognizer: numbers (number, percentage, ordinal) and date/time.</summary>
+[Flags]
+public enum EntityModels
+{
+    None = 0,
+    Numbers = 1,
+    DateTime = 2,
+    All = Numbers | DateTime,
 }

@@ -22,6 +22,7 @@ public sealed class Lexicon
         var options = RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
         var phrases = terms.Select(t => SplitLabel(t).Phrase).ToList();
         Pattern = new Regex(BuildPattern(phrases), options);
+        _compiled = new Lazy<Regex>(() => new Regex(Pattern.ToString(), options | RegexOptions.Compiled), LazyThreadSafetyMode.ExecutionAndPublication);
         _labels = terms.Select(SplitLabel).Where(t => t.Label is not null)
             .Select(t => (new Regex("^(?:" + TermToRegex(t.Phrase) + ")$", options), t.Label!)).ToList();
     }
@@ -33,6 +34,14 @@ public sealed class Lexicon
     public string File { get; }
     public int Line { get; }
     public Regex Pattern { get; }
+
+    private readonly Lazy<Regex> _compiled;
+
+    /// <summary>
+    /// The pattern to run: interpreted at first (compiling ~50 patterns to IL would cost a short run more than it
+    /// saves), compiled once the process has shown it checks many proposals (see <see cref="RegexWarmth"/>).
+    /// </summary>
+    public Regex Active => RegexWarmth.IsLongRun ? _compiled.Value : Pattern;
 
     private readonly List<(Regex Term, string Label)> _labels;
 
@@ -78,4 +87,13 @@ public sealed class Lexicon
         var alternatives = terms.Select(TermToRegex).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal);
         return @"(?<![\p{L}\p{N}])(?:" + string.Join("|", alternatives) + @")(?![\p{L}\p{N}])";
     }
+}
+
+/// <summary>Counts proposals analysed in this process; past a threshold, patterns switch to compiled regexes.</summary>
+public static class RegexWarmth
+{
+    public const int Threshold = 400;
+    private static int _proposals;
+    public static bool IsLongRun => Volatile.Read(ref _proposals) >= Threshold;
+    public static void Count() => Interlocked.Increment(ref _proposals);
 }

@@ -6,12 +6,13 @@ namespace Wgec.Analysis;
 public sealed class ProposalAnalysis
 {
     private readonly Dictionary<string, List<Hit>> _lexiconHits = new(StringComparer.Ordinal);
-    private List<(string Kind, int Start, int End, string Value)>? _entities;
+    private List<(string Kind, int Start, int End, string Value)>?[]? _entities;
 
     public ProposalAnalysis(Proposal proposal)
     {
         Proposal = proposal;
         (Tokens, Sentences, Lists) = Segmenter.Segment(proposal.Text);
+        RegexWarmth.Count();
     }
 
     public Proposal Proposal { get; }
@@ -27,26 +28,35 @@ public sealed class ProposalAnalysis
     {
         if (_lexiconHits.TryGetValue(lexicon.Name, out var hits)) return hits;
         hits = [];
-        foreach (System.Text.RegularExpressions.Match m in lexicon.Pattern.Matches(Text))
+        foreach (System.Text.RegularExpressions.Match m in lexicon.Active.Matches(Text))
             if (m.Length > 0) hits.Add(new Hit(m.Index, m.Index + m.Length, lexicon.LabelOf(m.Value)));
         _lexiconHits[lexicon.Name] = hits;
         return hits;
     }
 
-    /// <summary>Recognizer entities of the whole proposal, sentence by sentence (gated, see <see cref="EntityRecognizer"/>).</summary>
-    public IReadOnlyList<(string Kind, int Start, int End, string Value)> Entities
+    /// <summary>
+    /// Which recognizer models a sentence needs (set by the checker from the rules: a model runs only where some
+    /// rule could use its entities). Null means every model everywhere.
+    /// </summary>
+    public Func<int, EntityModels>? EntityDemand { get; set; }
+
+    /// <summary>Recognizer entities of one kind over the whole proposal, sentence by sentence, computed once per sentence.</summary>
+    public IEnumerable<(string Kind, int Start, int End, string Value)> EntitiesOf(string kind)
     {
-        get
+        _entities ??= new List<(string, int, int, string)>?[Sentences.Length];
+        var family = EntityRecognizer.ModelsFor(kind);
+        for (var i = 0; i < Sentences.Length; i++)
         {
-            if (_entities is not null) return _entities;
-            _entities = [];
-            foreach (var s in Sentences)
+            var models = EntityDemand?.Invoke(i) ?? EntityModels.All;
+            if ((models & family) == 0) continue;
+            if (_entities[i] is null)
             {
-                var text = Text[s.Start..s.End];
-                foreach (var e in EntityRecognizer.Instance.Recognize(text))
-                    _entities.Add((e.Kind, s.Start + e.Start, s.Start + e.End, e.Value));
+                var s = Sentences[i];
+                _entities[i] = EntityRecognizer.Instance.Recognize(Text[s.Start..s.End], gated: true, models)
+                    .Select(e => (e.Kind, s.Start + e.Start, s.Start + e.End, e.Value)).ToList();
             }
-            return _entities;
+            foreach (var e in _entities[i]!)
+                if (e.Item1 == kind) yield return e;
         }
     }
 

@@ -19,9 +19,13 @@ public sealed partial class Checker
     private readonly RuleCompiler.Compiled _compiled;
     private readonly Leaf[] _leaves;
     private readonly Func<RuleDefinition, Severity> _severity;
+    private readonly bool _demandDriven;
 
-    public Checker(RuleSet rules, Func<RuleDefinition, Severity>? severity = null)
+    /// <param name="demandDriven">Run the recognizers only where a rule could use their entities (default). Off
+    /// only to prove, in tests, that this changes no result.</param>
+    public Checker(RuleSet rules, Func<RuleDefinition, Severity>? severity = null, bool demandDriven = true)
     {
+        _demandDriven = demandDriven;
         _rules = rules;
         _severity = severity ?? (r => r.DefaultSeverity);
         var active = rules.Rules.Where(r => _severity(r) != Severity.None).ToList();
@@ -80,9 +84,16 @@ public sealed partial class Checker
     {
         var session = _compiled.Factory.CreateSession();
         var facts = new List<object>();
+        var hits = new List<Hit>[_leaves.Length];
+        // Text leaves first: which sentences they hit decides where the (expensive) recognizers must run.
+        for (var id = 0; id < _leaves.Length; id++)
+            if (_leaves[id] is not EntityLeaf) hits[id] = _leaves[id].Find(analysis).ToList();
+        analysis.EntityDemand = _demandDriven ? DemandBySentence(analysis, hits) : null;
+        for (var id = 0; id < _leaves.Length; id++)
+            if (_leaves[id] is EntityLeaf) hits[id] = _leaves[id].Find(analysis).ToList();
         for (var id = 0; id < _leaves.Length; id++)
         {
-            foreach (var hit in _leaves[id].Find(analysis))
+            foreach (var hit in hits[id])
             {
                 var token = analysis.TokenAt(hit.Start);
                 facts.Add(new TextMatch
@@ -99,6 +110,29 @@ public sealed partial class Checker
         var firings = session.Query<Firing>().ToList();
         if (OnFiring is { } observe) foreach (var f in firings) observe(analysis.Proposal, f);
         return firings;
+    }
+
+    private Func<int, EntityModels> DemandBySentence(ProposalAnalysis analysis, List<Hit>[] hits)
+    {
+        var perSentence = new EntityModels[analysis.Sentences.Length];
+        var sentencesOf = new Dictionary<int, HashSet<int>>();
+        HashSet<int> SentencesOf(int leaf)
+        {
+            if (!sentencesOf.TryGetValue(leaf, out var set))
+                sentencesOf[leaf] = set = hits[leaf].Select(h => analysis.SentenceAt(h.Start)).ToHashSet();
+            return set;
+        }
+        foreach (var demand in _compiled.EntityDemands)
+        {
+            for (var s = 0; s < perSentence.Length; s++)
+            {
+                if ((perSentence[s] & demand.Models) == demand.Models) continue;
+                var needed = demand.Always || demand.Partners.All(atom => atom.Any(leaf =>
+                    demand.SameSentence ? SentencesOf(leaf).Contains(s) : SentencesOf(leaf).Count > 0));
+                if (needed) perSentence[s] |= demand.Models;
+            }
+        }
+        return s => s < perSentence.Length ? perSentence[s] : EntityModels.None;
     }
 
     private List<Diagnostic> ToDiagnostics(ProposalAnalysis analysis, List<Firing> firings, ProposalAnalysis[] siblings)

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using NRules;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
+using Wgec.Analysis;
 using Wgec.Rules.Conditions;
 
 namespace Wgec.Rules;
@@ -24,7 +25,14 @@ public static class RuleCompiler
     }
 
     public sealed record Compiled(ISessionFactory Factory, IReadOnlyDictionary<string, RuleDefinition> RulesByNrulesName,
-        IReadOnlyDictionary<Leaf, int> LeafIds, bool NeedsProposalFact);
+        IReadOnlyDictionary<Leaf, int> LeafIds, bool NeedsProposalFact, IReadOnlyList<EntityDemand> EntityDemands);
+
+    /// <summary>
+    /// When recognizer entities can matter: a conjunction with an entity atom fires only if each partner atom
+    /// (the other positive atoms, as leaf-id sets) has a hit — in the same sentence for sentence-scoped rules.
+    /// Partners that are themselves entities, or no partners at all, make the models always needed.
+    /// </summary>
+    public sealed record EntityDemand(EntityModels Models, IReadOnlyList<int[]> Partners, bool SameSentence, bool Always);
 
     public static Compiled Compile(IEnumerable<RuleDefinition> rules)
     {
@@ -32,9 +40,12 @@ public static class RuleCompiler
         var definitions = new List<IRuleDefinition>();
         var byName = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var needsProposal = false;
+        var demands = new List<EntityDemand>();
         foreach (var rule in rules)
         {
             var conjunctions = Expand(rule.Condition, leafIds);
+            var leafById = leafIds.ToDictionary(kv => kv.Value, kv => kv.Key);
+            foreach (var c in conjunctions) demands.AddRange(Demands(c, leafById, rule.Scope == RuleScope.Sentence));
             for (var k = 0; k < conjunctions.Count; k++)
             {
                 var name = conjunctions.Count == 1 ? rule.Id : $"{rule.Id}/{k + 1}";
@@ -44,7 +55,21 @@ public static class RuleCompiler
             }
         }
         var factory = new NRules.RuleCompiler().Compile(definitions);
-        return new Compiled(factory, byName, leafIds, needsProposal);
+        return new Compiled(factory, byName, leafIds, needsProposal, demands);
+    }
+
+    private static IEnumerable<EntityDemand> Demands(Conjunction c, Dictionary<int, Leaf> leaves, bool sameSentence)
+    {
+        static EntityModels ModelsOf(Atom a, Dictionary<int, Leaf> leaves) => a.Leaves.Select(id => leaves[id])
+            .OfType<EntityLeaf>().Aggregate(EntityModels.None, (m, e) => m | EntityRecognizer.ModelsFor(e.Kind));
+        for (var i = 0; i < c.Positive.Count; i++)
+        {
+            var models = ModelsOf(c.Positive[i], leaves);
+            if (models == EntityModels.None) continue;
+            var partners = c.Positive.Where((_, j) => j != i).ToList();
+            var always = partners.Count == 0 || partners.Any(p => ModelsOf(p, leaves) != EntityModels.None);
+            yield return new EntityDemand(models, partners.Select(p => p.Leaves).ToList(), sameSentence, always);
+        }
     }
 
     private static List<Conjunction> Expand(Condition condition, Dictionary<Leaf, int> ids)

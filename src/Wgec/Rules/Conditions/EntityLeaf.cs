@@ -10,7 +10,6 @@ public sealed class EntityLeaf(string kind) : Leaf
 
     public override IEnumerable<Hit> Find(ProposalAnalysis analysis)
     {
-        foreach (var e in analysis.Entities)
-            if (e.Kind == Kind) yield return new Hit(e.Start, e.End, e.Value);
+        foreach (var e in analysis.EntitiesOf(Kind)) yield return new Hit(e.Start, e.End, e.Value);
     }
 }
