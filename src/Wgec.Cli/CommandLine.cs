@@ -1,4 +1,5 @@
 using System.Text;
+using Wgec.Config;
 using Wgec.Engine;
 using Wgec.Evaluation;
 using Wgec.Model;
@@ -13,60 +14,13 @@ public static class CommandLine
 {
     public const int Ok = 0, Findings = 1, Usage = 2;
 
-    private const string MainHelp = """
-        wgec — checks policy proposals against the WGEC characteristics of a good recommendation.
-
-        Usage:
-          wgec check <files|folders|globs> [--profile core|full] [--format text|json] [--output FILE] [--rules DIR]
-          wgec eval --gold <file.tsv> <inputs> [--profile core|full] [--format text|json] [--rules DIR]
-          wgec rules [--characteristic CODE] [--rules DIR] [--write-docs DIR]
-          wgec <command> --help
-
-        Exit codes: 0 no error-severity finding, 1 some finding has severity error, 2 usage, input or rule-file error.
-        """;
-
-    private const string CheckHelp = """
-        wgec check <files|folders|globs> [options]
-
-        Reads the compilation format (.txt with "Recommendation N." headings), Markdown drafts ("## ID title"
-        headings) or plain text (one proposal), and reports per proposal the verdict on each characteristic of
-        the profile, the conformance score and the diagnostics that led there.
-
-        Options:
-          --profile core|full   characteristics to judge (default: core; full adds the further twelve)
-          --format text|json    output format (default: text)
-          --output FILE         write to FILE instead of standard output (written only when the check succeeds)
-          --rules DIR           rules folder (default: the rules shipped with wgec)
-        """;
-
-    private const string EvalHelp = """
-        wgec eval --gold <file.tsv> <inputs> [options]
-
-        Compares the verdicts with labels (columns: id, then one column per characteristic code with m, v or n)
-        and prints per characteristic Cohen's kappa, accuracy and precision/recall/F1 of violates and of meets.
-
-        Options:
-          --gold FILE           the labels (required)
-          --profile core|full   characteristics to judge (default: core)
-          --format text|json    output format (default: text)
-          --disagreements       also list every item where the verdict differs from the label
-          --rules DIR           rules folder
-        """;
-
-    private const string RulesHelp = """
-        wgec rules [--characteristic CODE] [--write-docs DIR] [--rules DIR]
-
-        Lists the rules (id, characteristic, polarity, default severity, title). --write-docs DIR writes one
-        documentation page per rule (DIR/WGECnnnn.md).
-        """;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         try
         {
             if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
             {
-                await stdout.WriteLineAsync(MainHelp);
+                await stdout.WriteLineAsync(HelpText.Main);
                 return args.Length == 0 ? Usage : Ok;
             }
             if (args[0] is "--version")
@@ -74,12 +28,21 @@ public static class CommandLine
                 await stdout.WriteLineAsync(JsonReporter.Version);
                 return Ok;
             }
-            var options = Options.Parse(args.Skip(1).ToArray());
+            var o = Options.Parse(args.Skip(1).ToArray());
+            if (o.Help)
+            {
+                await stdout.WriteLineAsync(HelpText.For(args[0]) ?? throw new UsageException($"unknown command '{args[0]}'; see 'wgec --help'"));
+                return Ok;
+            }
             return args[0] switch
             {
-                "check" => options.Help ? Print(stdout, CheckHelp) : await Check(options, stdout),
-                "eval" => options.Help ? Print(stdout, EvalHelp) : await Eval(options, stdout),
-                "rules" => options.Help ? Print(stdout, RulesHelp) : await ListRules(options, stdout),
+                "check" => await Check(o, stdout, stdin),
+                "eval" => await Eval(o, stdout),
+                "rules" => await ListRules(o, stdout),
+                "explain" => await Explain(o, stdout, stdin),
+                "init" => await Init(o, stdout),
+                "diff" => await DiffCommand.Run(o, stdout),
+                "fix" => await FixCommand.Run(o, stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'; see 'wgec --help'"),
             };
         }
@@ -95,48 +58,36 @@ public static class CommandLine
         }
     }
 
-    private static int Print(TextWriter w, string text)
-    {
-        w.WriteLine(text);
-        return Ok;
-    }
-
     private static RuleSet LoadRules(Options o) =>
         RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"));
 
-    private static string Profile(Options o, RuleSet rules)
+    private static async Task<int> Check(Options o, TextWriter stdout, TextReader? stdin)
     {
-        var profile = o.Profile ?? "core";
-        if (!rules.Profiles.ContainsKey(profile))
-            throw new UsageException($"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}");
-        return profile;
-    }
-
-    private static async Task<int> Check(Options o, TextWriter stdout)
-    {
-        if (o.Inputs.Count == 0) throw new UsageException("check needs at least one file, folder or glob; see 'wgec check --help'");
+        if (o.Inputs.Count == 0) throw new UsageException("check needs at least one file, folder or glob ('-' for standard input); see 'wgec check --help'");
         var format = o.Format ?? "text";
-        if (format is not ("text" or "json")) throw new UsageException($"unknown format '{format}'; expected text or json");
-        _ = Wgec.Analysis.EntityRecognizer.WarmUpAsync();
-        var rules = LoadRules(o);
-        var profile = Profile(o, rules);
-        var documents = InputExpander.Expand(o.Inputs).Select(DocumentReader.Read).ToList();
-        var result = new Checker(rules).Check(documents, profile);
-        var output = format == "json" ? JsonReporter.Render(result) : TextReporter.Render(result);
+        if (format is not ("text" or "json" or "sarif" or "github")) throw new UsageException($"unknown format '{format}'; expected text, json, sarif or github");
+        var baseline = o.Baseline is { } b ? Baseline.Read(b) : null;
+        var session = Session.Open(o, stdin);
+        var result = session.Check(baseline);
+        var output = format switch
+        {
+            "json" => JsonReporter.Render(result),
+            "sarif" => SarifReporter.Render(result, session.Rules, Session.RepositoryRoot()),
+            "github" => GitHubReporter.Render(result, Session.RepositoryRoot()),
+            _ => TextReporter.Render(result),
+        };
+        if (o.WriteBaseline is { } path) Baseline.Write(path, Baseline.Render(result));
         await Write(o, stdout, output);
-        return result.AllDiagnostics.Any(d => d.Severity == Severity.Error) ? Findings : Ok;
+        return result.Fails ? Findings : Ok;
     }
 
     private static async Task<int> Eval(Options o, TextWriter stdout)
     {
         if (o.Gold is null) throw new UsageException("eval needs --gold FILE");
         if (o.Inputs.Count == 0) throw new UsageException("eval needs the inputs the labels refer to");
-        var rules = LoadRules(o);
-        var profile = Profile(o, rules);
         var gold = GoldEvaluator.ReadGold(o.Gold);
-        var documents = InputExpander.Expand(o.Inputs).Select(DocumentReader.Read).ToList();
-        var result = new Checker(rules).Check(documents, profile);
-        var report = GoldEvaluator.Evaluate(gold, result);
+        var session = Session.Open(o, null);
+        var report = GoldEvaluator.Evaluate(gold, session.Check());
         if (report.Items == 0) throw new WgecException(o.Gold, null, "none of the labelled ids was found in the inputs");
         var text = (o.Format ?? "text") == "json" ? EvalRendering.Json(report) : EvalRendering.Text(report, o.Disagreements);
         await Write(o, stdout, text);
@@ -146,7 +97,11 @@ public static class CommandLine
     private static async Task<int> ListRules(Options o, TextWriter stdout)
     {
         var rules = LoadRules(o);
-        var selected = rules.Rules.Where(r => o.Characteristic is null || r.Characteristic == o.Characteristic).ToList();
+        if (o.Characteristic is { } code && rules.Characteristics.All(c => c.Code != code))
+            throw new UsageException($"unknown characteristic '{code}'");
+        if (o.Polarity is not (null or "meets" or "violates")) throw new UsageException("--polarity takes meets or violates");
+        var selected = rules.Rules.Where(r => (o.Characteristic is null || r.Characteristic == o.Characteristic)
+                                              && (o.Polarity is null || r.PolarityName == o.Polarity)).ToList();
         if (o.WriteDocs is { } dir)
         {
             Directory.CreateDirectory(dir);
@@ -162,8 +117,41 @@ public static class CommandLine
         return Ok;
     }
 
+    /// <summary>"explain WGEC0101" prints the rule's page; "explain R17 FILE" shows why the proposal's verdicts came out as they did.</summary>
+    private static async Task<int> Explain(Options o, TextWriter stdout, TextReader? stdin)
+    {
+        if (o.Inputs.Count == 0) throw new UsageException("explain needs a rule id (WGEC0101) or a proposal id and its file");
+        var target = o.Inputs[0];
+        if (o.Inputs.Count == 1)
+        {
+            var rules = LoadRules(o);
+            var rule = rules.Rule(target) ?? throw new UsageException($"unknown rule '{target}'; see 'wgec rules'");
+            await stdout.WriteAsync(RuleDocs.Page(rule, rules));
+            return Ok;
+        }
+        var session = Session.Open(o, stdin, o.Inputs.Skip(1));
+        var firings = new List<(Proposal, Firing)>();
+        session.Checker.OnFiring = (p, f) => { if (p.Id == target) lock (firings) firings.Add((p, f)); };
+        var result = session.Check();
+        var proposal = result.Documents.SelectMany(d => d.Proposals).FirstOrDefault(p => p.Proposal.Id == target)
+                       ?? throw new UsageException($"no proposal '{target}' in {string.Join(", ", o.Inputs.Skip(1))}");
+        await stdout.WriteAsync(ExplainRendering.Render(proposal, firings.Select(f => f.Item2).ToList(), session));
+        return Ok;
+    }
+
+    private static async Task<int> Init(Options o, TextWriter stdout)
+    {
+        var dir = o.Inputs.FirstOrDefault() ?? ".";
+        var path = Path.Combine(dir, WgecConfig.FileName);
+        if (File.Exists(path) && !o.Force) throw new WgecException(path, null, "already exists (use --force to overwrite)");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(path, WgecConfig.Starter + "\n", new UTF8Encoding(false));
+        await stdout.WriteLineAsync($"wrote {path}");
+        return Ok;
+    }
+
     /// <summary>Output goes to a temporary file first, so a failed run never leaves half a report behind.</summary>
-    private static async Task Write(Options o, TextWriter stdout, string text)
+    internal static async Task Write(Options o, TextWriter stdout, string text)
     {
         if (o.Output is null)
         {

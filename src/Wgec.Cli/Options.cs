@@ -12,6 +12,13 @@ public sealed class Options
     public string? Characteristic { get; private set; }
     public string? WriteDocs { get; private set; }
     public bool Disagreements { get; private set; }
+    public string? Baseline { get; private set; }
+    public string? WriteBaseline { get; private set; }
+    public string? StdinFilename { get; private set; }
+    public string? GitRevision { get; private set; }
+    public string? Polarity { get; private set; }
+    public bool DryRun { get; private set; }
+    public bool Force { get; private set; }
     public bool Help { get; private set; }
 
     public static Options Parse(string[] args)
@@ -22,7 +29,7 @@ public sealed class Options
             var a = args[i];
             string Value()
             {
-                if (i + 1 >= args.Length || (args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+                if (i + 1 >= args.Length || (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1] != "-"))
                     throw new UsageException($"option {a} needs a value");
                 return args[++i];
             }
@@ -36,6 +43,13 @@ public sealed class Options
                 case "--characteristic": o.Characteristic = Value(); break;
                 case "--write-docs": o.WriteDocs = Value(); break;
                 case "--disagreements": o.Disagreements = true; break;
+                case "--baseline": o.Baseline = Value(); break;
+                case "--write-baseline": o.WriteBaseline = Value(); break;
+                case "--stdin-filename": o.StdinFilename = Value(); break;
+                case "--git": o.GitRevision = Value(); break;
+                case "--polarity": o.Polarity = Value(); break;
+                case "--dry-run": o.DryRun = true; break;
+                case "--force": o.Force = true; break;
                 case "--help" or "-h": o.Help = true; break;
                 default:
                     if (a.StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"unknown option '{a}'");

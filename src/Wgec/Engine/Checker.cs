@@ -36,26 +36,56 @@ public sealed partial class Checker
 
     public RuleSet Rules => _rules;
 
+    /// <summary>Leaf keys by fact leaf id (for explanations).</summary>
+    public IReadOnlyList<string> LeafNames => _leaves.Select(l => l.Key).ToList();
+
     /// <summary>Optional observer of every NRules firing (rule name and facts), for explanations.</summary>
     public Action<Proposal, Firing>? OnFiring { get; set; }
 
-    public CheckResult Check(IEnumerable<PolicyDocument> documents, string profile)
+    public CheckResult Check(IEnumerable<PolicyDocument> documents, string profile,
+        Func<PolicyDocument, DocumentOptions>? optionsFor = null, IReadOnlySet<string>? baseline = null)
     {
         var characteristics = _rules.ProfileCharacteristics(profile);
-        var results = documents.Select(d => CheckDocument(d, characteristics)).ToList();
-        return new CheckResult(profile, characteristics, results);
+        var results = documents.Select(d => CheckDocument(d, characteristics, optionsFor?.Invoke(d) ?? DocumentOptions.Default, baseline)).ToList();
+        var baselined = results.SelectMany(r => r.AllDiagnostics).Where(d => d.Suppression?.Kind == "external").Select(d => d.Fingerprint).ToHashSet();
+        return new CheckResult(profile, characteristics, results)
+        {
+            Baselined = baselined.Count,
+            BaselineFixed = baseline is null ? 0 : baseline.Count(f => !baselined.Contains(f)),
+        };
     }
 
-    public DocumentResult CheckDocument(PolicyDocument document, IReadOnlyList<Characteristic> profile)
+    public DocumentResult CheckDocument(PolicyDocument document, IReadOnlyList<Characteristic> profile,
+        DocumentOptions? options = null, IReadOnlySet<string>? baseline = null)
     {
+        options ??= DocumentOptions.Default;
         var analyses = document.Proposals.Select(p => new ProposalAnalysis(p)).ToArray();
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
         var results = new ProposalResult[analyses.Length];
         Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => results[i] = CheckProposal(analyses[i], profile, codes, analyses));
-        return new DocumentResult(document, results, Scorer.Mean(results.Select(r => r.Score)));
+            i => results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline));
+
+        var own = new List<Diagnostic>();
+        foreach (var c in comments)
+        {
+            if (!c.Used) own.Add(Meta(document, BuiltInRules.UnusedSuppression, c, options));
+            if (string.IsNullOrEmpty(c.Reason)) own.Add(Meta(document, BuiltInRules.SuppressionWithoutReason, c, options));
+        }
+        var documentDiagnostics = Fingerprints.Assign(document.Path + "|document", own.Where(d => d.Severity != Severity.None).ToList())
+            .Select(d => baseline is not null && baseline.Contains(d.Fingerprint) ? d with { Suppression = new Suppression("external", "in the baseline") } : d)
+            .ToList();
+        var below = options.MinScore is { } min ? results.Where(r => r.Score < min).Select(r => r.Proposal.Id).ToList() : [];
+        return new DocumentResult(document, results, Scorer.Mean(results.Select(r => r.Score)))
+        {
+            Diagnostics = documentDiagnostics, MinScore = options.MinScore, BelowMinScore = below,
+        };
     }
+
+    private static Diagnostic Meta(PolicyDocument document, RuleDefinition rule, SuppressionComment c, DocumentOptions options) =>
+        new(rule, options.Severity?.Invoke(rule) ?? rule.DefaultSeverity, rule.Message, document.Source.Text[c.Start..c.End],
+            c.Start, c.End, document.Source.LocationOf(c.Start, c.End), []);
 
     private static void MarkNearDuplicates(ProposalAnalysis[] analyses, SimilarLeaf leaf)
     {
@@ -69,14 +99,30 @@ public sealed partial class Checker
     }
 
     private ProposalResult CheckProposal(ProposalAnalysis analysis, IReadOnlyList<Characteristic> profile,
-        HashSet<string> codes, ProposalAnalysis[] siblings)
+        HashSet<string> codes, ProposalAnalysis[] siblings, DocumentOptions options,
+        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline)
     {
         var firings = Fire(analysis);
-        var diagnostics = ToDiagnostics(analysis, firings, siblings)
-            .Where(d => codes.Contains(d.Characteristic))
-            .ToList();
+        var raw = ToDiagnostics(analysis, firings, siblings).Where(d => codes.Contains(d.Characteristic)).ToList();
+        var proposal = analysis.Proposal;
+        var diagnostics = new List<Diagnostic>();
+        foreach (var d in Fingerprints.Assign(proposal.Source.Path + "|" + proposal.Id, raw))
+        {
+            var severity = options.Severity?.Invoke(d.Rule) ?? _severity(d.Rule);
+            if (severity == Severity.None) continue;
+            var item = d with { Severity = severity, ProposalId = proposal.Id };
+            var comment = comments.FirstOrDefault(c => c.Covers(item));
+            if (comment is not null)
+            {
+                comment.Used = true;
+                item = item with { Suppression = new Suppression("inSource", comment.Reason ?? "") };
+            }
+            else if (baseline is not null && baseline.Contains(item.Fingerprint))
+                item = item with { Suppression = new Suppression("external", "in the baseline") };
+            diagnostics.Add(item);
+        }
         var verdicts = profile.Select(c => (c.Code, Scorer.VerdictFor(c, diagnostics))).ToList();
-        return new ProposalResult(analysis.Proposal, verdicts, Scorer.Tensions(_rules.Tensions, verdicts),
+        return new ProposalResult(proposal, verdicts, Scorer.Tensions(_rules.Tensions, verdicts),
             Scorer.Score(profile, verdicts), diagnostics);
     }
 

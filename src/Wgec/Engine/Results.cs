@@ -43,7 +43,20 @@ public sealed record Diagnostic(
     public string Id => Rule.Id;
     public string Characteristic => Rule.Characteristic;
     public Polarity Polarity => Rule.Polarity;
+
+    /// <summary>Stable identity of the finding (proposal, rule, words, occurrence): unchanged when unrelated lines move.</summary>
+    public string Fingerprint { get; init; } = "";
+
+    /// <summary>Set when an in-source comment or the baseline accepts the finding; it stays visible in JSON and SARIF.</summary>
+    public Suppression? Suppression { get; init; }
+
+    public string? ProposalId { get; init; }
+
+    public bool IsSuppressed => Suppression is not null;
 }
+
+/// <summary>Why a finding is not reported as a problem: kind "inSource" (a wgec-disable comment) or "external" (the baseline).</summary>
+public sealed record Suppression(string Kind, string Justification);
 
 public sealed record ProposalResult(
     Proposal Proposal,
@@ -55,9 +68,28 @@ public sealed record ProposalResult(
     public Verdict VerdictOf(string code) => Verdicts.First(v => v.Code == code).Verdict;
 }
 
-public sealed record DocumentResult(PolicyDocument Document, IReadOnlyList<ProposalResult> Proposals, double Score);
+public sealed record DocumentResult(PolicyDocument Document, IReadOnlyList<ProposalResult> Proposals, double Score)
+{
+    /// <summary>Findings about the document itself rather than a proposal (e.g. a suppression that suppresses nothing).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Proposals whose score is below the configured minimum (a quality gate).</summary>
+    public IReadOnlyList<string> BelowMinScore { get; init; } = [];
+    public double? MinScore { get; init; }
+
+    public IEnumerable<Diagnostic> AllDiagnostics => Proposals.SelectMany(p => p.Diagnostics).Concat(Diagnostics);
+}
 
 public sealed record CheckResult(string Profile, IReadOnlyList<Characteristic> Characteristics, IReadOnlyList<DocumentResult> Documents)
 {
-    public IEnumerable<Diagnostic> AllDiagnostics => Documents.SelectMany(d => d.Proposals).SelectMany(p => p.Diagnostics);
+    public IEnumerable<Diagnostic> AllDiagnostics => Documents.SelectMany(d => d.AllDiagnostics);
+
+    /// <summary>Reported problems: not suppressed, not baselined, severity above none.</summary>
+    public IEnumerable<Diagnostic> Reported => AllDiagnostics.Where(d => !d.IsSuppressed && d.Severity != Severity.None);
+
+    public int Baselined { get; init; }
+    public int BaselineFixed { get; init; }
+
+    /// <summary>Exit code of a check: 1 when a reported finding has severity error or a proposal is below min-score.</summary>
+    public bool Fails => Reported.Any(d => d.Severity == Severity.Error) || Documents.Any(d => d.BelowMinScore.Count > 0);
 }

@@ -45,8 +45,7 @@ public static class InputExpander
         var root = slash < 0 ? "." : normalized[..slash];
         if (root.Length == 0) root = "/";
         if (!Directory.Exists(root)) return [];
-        var regex = new Regex("^" + Regex.Escape(normalized)
-            .Replace(@"\*\*/", "(?:.*/)?").Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]") + "$");
+        var regex = Wgec.Readers.Glob.ToRegex(normalized);
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => slash < 0 ? Path.GetRelativePath(".", f).Replace('\\', '/') : f.Replace('\\', '/'))
             .Where(f => regex.IsMatch(f))

@@ -29,6 +29,13 @@ public static class JsonReporter
             w.WriteStartArray("documents");
             foreach (var doc in result.Documents) WriteDocument(w, doc);
             w.WriteEndArray();
+            if (result.Baselined > 0 || result.BaselineFixed > 0)
+            {
+                w.WriteStartObject("baseline");
+                w.WriteNumber("baselined", result.Baselined);
+                w.WriteNumber("fixed", result.BaselineFixed);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
@@ -67,6 +74,19 @@ public static class JsonReporter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (doc.Diagnostics.Count > 0)
+        {
+            w.WriteStartArray("diagnostics");
+            foreach (var d in doc.Diagnostics) WriteDiagnostic(w, d);
+            w.WriteEndArray();
+        }
+        if (doc.MinScore is { } min)
+        {
+            w.WriteNumber("minScore", min);
+            w.WriteStartArray("belowMinScore");
+            foreach (var id in doc.BelowMinScore) w.WriteStringValue(id);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 
@@ -92,6 +112,14 @@ public static class JsonReporter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteString("fingerprint", d.Fingerprint);
+        if (d.Suppression is { } s)
+        {
+            w.WriteStartObject("suppressed");
+            w.WriteString("kind", s.Kind);
+            w.WriteString("justification", s.Justification);
+            w.WriteEndObject();
+        }
         if (d.Rule.Fix is { } fix)
         {
             w.WriteStartObject("fix");

@@ -19,7 +19,7 @@ public static class TextReporter
                 var prop = p.Proposal;
                 var who = prop.Contributor.Length > 0 ? $" — {prop.Contributor}" : "";
                 sb.Append(CultureInfo.InvariantCulture, $"{prop.Id}{who} ({doc.Document.Path}:{prop.Location.StartLine}-{prop.Location.EndLine})\n");
-                foreach (var d in p.Diagnostics)
+                foreach (var d in p.Diagnostics.Where(d => !d.IsSuppressed))
                 {
                     counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
                     sb.Append(CultureInfo.InvariantCulture,
@@ -32,6 +32,14 @@ public static class TextReporter
                     sb.Append("  tensions: ").Append(string.Join(", ", p.Tensions.Select(t => $"{t.Avoid}↔{t.Include} ({t.Reason})"))).Append('\n');
                 sb.Append(CultureInfo.InvariantCulture, $"  score: {p.Score:0.0}\n\n");
             }
+            foreach (var d in doc.Diagnostics.Where(d => !d.IsSuppressed))
+            {
+                counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"{doc.Document.Path}({d.Location.StartLine},{d.Location.StartColumn}): {d.Severity.Name()} {d.Id}: {d.Message}\n");
+            }
+            foreach (var id in doc.BelowMinScore)
+                sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: error: proposal {id} scores below the minimum of {doc.MinScore:0.0}\n");
             sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: {doc.Proposals.Count} proposals, document score {doc.Score:0.0} (profile {result.Profile})\n");
             foreach (var c in result.Characteristics)
             {
@@ -42,8 +50,13 @@ public static class TextReporter
             }
             sb.Append('\n');
         }
+        var suppressed = result.AllDiagnostics.Count(d => d.Suppression?.Kind == "inSource");
         sb.Append(CultureInfo.InvariantCulture,
-            $"{counts.GetValueOrDefault(Severity.Error)} error(s), {counts.GetValueOrDefault(Severity.Warning)} warning(s), {counts.GetValueOrDefault(Severity.Info)} info\n");
+            $"{counts.GetValueOrDefault(Severity.Error)} error(s), {counts.GetValueOrDefault(Severity.Warning)} warning(s), {counts.GetValueOrDefault(Severity.Info)} info");
+        if (suppressed > 0) sb.Append(CultureInfo.InvariantCulture, $", {suppressed} suppressed in source");
+        if (result.Baselined > 0 || result.BaselineFixed > 0)
+            sb.Append(CultureInfo.InvariantCulture, $", {result.Baselined} baselined, {result.BaselineFixed} baseline entries now fixed");
+        sb.Append('\n');
         return sb.ToString();
     }
 }

@@ -1,0 +1,43 @@
+using System.Text;
+using Wgec.Engine;
+using Wgec.Rules;
+
+namespace Wgec.Cli;
+
+internal static class ExplainRendering
+{
+    public static string Render(ProposalResult p, List<Firing> firings, Session session)
+    {
+        var sb = new StringBuilder();
+        var prop = p.Proposal;
+        sb.Append($"{prop.Id} ({prop.Source.Path}:{prop.Location.StartLine}-{prop.Location.EndLine})\n\n");
+        sb.Append("Rules that fired (NRules firing trace) and the facts they matched:\n");
+        var leafNames = session.Checker.LeafNames;
+        foreach (var f in firings.OrderBy(f => f.RuleName, StringComparer.Ordinal).ThenBy(f => f.Matches.Select(m => m.Start).DefaultIfEmpty().Min()))
+        {
+            var rule = session.Rules.Rule(f.RuleName.Split('/')[0])!;
+            sb.Append($"  {f.RuleName} [{rule.Characteristic} {rule.PolarityName}] {rule.Title}\n");
+            foreach (var m in f.Matches)
+            {
+                var (line, col) = prop.Source.Position(prop.Start + m.Start);
+                var text = string.Join(' ', prop.SourceSlice(m.Start, m.End).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+                sb.Append($"      {leafNames[m.Leaf]} \"{text}\" at ({line},{col}), sentence {m.Sentence + 1}\n");
+            }
+            if (f.Matches.Length == 0) sb.Append("      (no text fact: the condition is about what the proposal lacks)\n");
+        }
+        if (firings.Count == 0) sb.Append("  (none)\n");
+        sb.Append("\nVerdicts:\n");
+        foreach (var (code, verdict) in p.Verdicts)
+        {
+            var evidence = p.Diagnostics.Where(d => d.Characteristic == code).ToList();
+            var c = session.Rules.Characteristic(code);
+            var why = evidence.Count > 0
+                ? string.Join(", ", evidence.Select(d => $"{d.Id} {d.Rule.PolarityName} \"{d.Text}\"{(d.IsSuppressed ? " (suppressed)" : "")}"))
+                : c.Kind == CharacteristicKind.Avoid ? "no violation found (avoid characteristic: met by default)" : "no evidence (include characteristic: not addressed)";
+            sb.Append($"  {code,-6} {verdict.Name(),-14} {why}\n");
+        }
+        if (p.Tensions.Count > 0) sb.Append("\nTensions: ").Append(string.Join(", ", p.Tensions.Select(t => $"{t.Avoid}↔{t.Include}"))).Append('\n');
+        sb.Append($"\nScore: {p.Score:0.0}\n");
+        return sb.ToString();
+    }
+}

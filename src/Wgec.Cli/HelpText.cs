@@ -1,0 +1,90 @@
+namespace Wgec.Cli;
+
+internal static class HelpText
+{
+    public const string Main = """
+        wgec — checks policy proposals against the WGEC characteristics of a good recommendation.
+
+        Usage:
+          wgec check <files|folders|globs|-> [--profile core|full] [--format text|json|sarif|github] [--output FILE]
+                     [--baseline FILE] [--write-baseline FILE] [--stdin-filename NAME] [--rules DIR]
+          wgec diff OLD NEW | wgec diff --git REV [paths]   [--profile …] [--format text|json]
+          wgec fix <paths> [--dry-run]
+          wgec explain WGEC0101 | wgec explain <proposal-id> <file>
+          wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR]
+          wgec eval --gold <file.tsv> <inputs> [--profile …] [--format text|json] [--disagreements]
+          wgec init [DIR] [--force]
+          wgec <command> --help
+
+        Configuration: the nearest wgec.yaml above each input (see 'wgec init').
+        Exit codes: 0 fine; 1 a reported finding has severity error, a proposal is below min-score, or (diff)
+        something got worse; 2 usage, input, configuration or rule-file error.
+        """;
+
+    public static string? For(string command) => command switch
+    {
+        "check" => """
+            wgec check <files|folders|globs|-> [options]
+
+            Reads the compilation format (.txt with "Recommendation N." headings), Markdown drafts ("## ID title"
+            headings) or plain text (one proposal), and reports per proposal the verdict on each characteristic of
+            the profile, the conformance score and the diagnostics that led there.
+
+            Options:
+              --profile core|full         characteristics to judge (default: wgec.yaml's, else core)
+              --format text|json|sarif|github
+                                          output format (default: text); github prints workflow annotations
+              --output FILE               write to FILE (written only when the check ran)
+              --baseline FILE             report only findings whose fingerprint is not in FILE
+              --write-baseline FILE       record today's findings as the baseline
+              --stdin-filename NAME       name (and format) of the text read from '-'
+              --rules DIR                 rules folder (default: the rules shipped with wgec)
+            """,
+        "eval" => """
+            wgec eval --gold <file.tsv> <inputs> [options]
+
+            Compares the verdicts with labels (columns: id, then one column per characteristic code with m, v or n)
+            and prints per characteristic Cohen's kappa, accuracy and precision/recall/F1 of violates and of meets.
+
+            Options:
+              --gold FILE           the labels (required)
+              --profile core|full   characteristics to judge (default: core)
+              --format text|json    output format (default: text)
+              --disagreements       also list every item where the verdict differs from the label
+              --rules DIR           rules folder
+            """,
+        "rules" => """
+            wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR] [--rules DIR]
+
+            Lists the rules (id, characteristic, polarity, default severity, title). --write-docs DIR writes one
+            documentation page per rule (DIR/WGECnnnn.md).
+            """,
+        "explain" => """
+            wgec explain WGEC0101              prints the rule's documentation page
+            wgec explain <proposal-id> <file>  shows every rule that fired on the proposal, on which facts (the
+                                               NRules firing trace), and how the verdicts follow from them
+            """,
+        "init" => """
+            wgec init [DIR] [--force]
+
+            Writes a commented starter wgec.yaml into DIR (default: the current folder).
+            """,
+        "diff" => """
+            wgec diff OLD NEW [options]        two files or two folders
+            wgec diff --git REV [paths]        REV against the working tree (default paths: .)
+
+            Matches proposals by id (and by wording when ids changed) and reports, per proposal, verdicts that got
+            worse or better, new and resolved findings and score deltas. Exit code 1 when anything got worse.
+
+            Options: --profile core|full, --format text|json, --rules DIR
+            """,
+        "fix" => """
+            wgec fix <paths> [--dry-run]
+
+            Applies the safe fixes of the rules (atomic write, encoding and line endings kept, never a file that
+            changed since it was read), then checks again. Fixes that may change meaning are listed as suggestions.
+            --dry-run prints a unified diff and changes nothing.
+            """,
+        _ => null,
+    };
+}

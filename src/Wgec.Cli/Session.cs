@@ -1,0 +1,74 @@
+using Wgec.Analysis;
+using Wgec.Config;
+using Wgec.Engine;
+using Wgec.Model;
+using Wgec.Readers;
+using Wgec.Rules;
+
+namespace Wgec.Cli;
+
+/// <summary>
+/// What every checking command shares: inputs expanded, configuration found per file, rules loaded (with the
+/// configured extra folders), documents read, and the check run with per-document severities.
+/// </summary>
+internal sealed class Session
+{
+    public required RuleSet Rules { get; init; }
+    public required Checker Checker { get; init; }
+    public required string Profile { get; init; }
+    public required IReadOnlyList<PolicyDocument> Documents { get; init; }
+    public required Func<PolicyDocument, DocumentOptions> OptionsFor { get; init; }
+
+    public CheckResult Check(IReadOnlySet<string>? baseline = null) => Checker.Check(Documents, Profile, OptionsFor, baseline);
+
+    public static Session Open(Options o, TextReader? stdin, IEnumerable<string>? inputs = null, Func<string, SourceText>? read = null)
+    {
+        _ = EntityRecognizer.WarmUpAsync();
+        var list = (inputs ?? o.Inputs).ToList();
+        var files = new List<string>();
+        var fromStdin = list.Contains("-");
+        if (list.Any(i => i != "-")) files.AddRange(InputExpander.Expand(list.Where(i => i != "-")));
+        var cache = new Dictionary<string, WgecConfig?>(StringComparer.Ordinal);
+        var configs = files.ToDictionary(f => f, f => WgecConfig.FindFor(f, cache));
+        var stdinName = o.StdinFilename ?? "stdin.md";
+        if (fromStdin) configs[stdinName] = WgecConfig.FindFor(stdinName, cache);
+
+        var extra = configs.Values.OfType<WgecConfig>().SelectMany(c => c.RuleFolders).Distinct().ToList();
+        var rules = RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"), extra);
+        foreach (var c in configs.Values.OfType<WgecConfig>().Distinct()) c.Validate(rules);
+
+        var first = configs.Values.FirstOrDefault(c => c?.Profile is not null);
+        var profile = o.Profile ?? first?.Profile ?? "core";
+        if (!rules.Profiles.ContainsKey(profile))
+            throw new UsageException($"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}");
+
+        var documents = new List<PolicyDocument>();
+        foreach (var f in files)
+        {
+            if (configs[f] is { } c && c.Ignores(f)) continue;
+            documents.Add(read is null ? DocumentReader.Read(f) : DocumentReader.Parse(read(f)));
+        }
+        if (fromStdin)
+        {
+            if (stdin is null) throw new UsageException("'-' reads standard input, but there is none");
+            var bytes = System.Text.Encoding.UTF8.GetBytes(stdin.ReadToEnd());
+            documents.Add(DocumentReader.Parse(InputFile.Decode(stdinName, bytes)));
+        }
+        return new Session
+        {
+            Rules = rules, Checker = new Checker(rules), Profile = profile, Documents = documents,
+            OptionsFor = d => configs.GetValueOrDefault(d.Path) is { } c
+                ? new DocumentOptions { Severity = c.SeverityFor(d.Path), MinScore = c.MinScoreFor(d.Path) }
+                : DocumentOptions.Default,
+        };
+    }
+
+    /// <summary>The repository root for SARIF and annotations: the nearest folder with .git above the working directory.</summary>
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(Environment.CurrentDirectory);
+        for (var d = dir; d is not null; d = d.Parent)
+            if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
+        return dir.FullName;
+    }
+}

@@ -1,0 +1,27 @@
+using Wgec.Rules;
+using Wgec.Rules.Conditions;
+
+namespace Wgec.Engine;
+
+/// <summary>Diagnostics about the checking itself (like a compiler's own warnings), not about a characteristic.</summary>
+public static class BuiltInRules
+{
+    public const string Characteristic = "WGEC";
+
+    public static readonly RuleDefinition UnusedSuppression = Make("WGEC0001", "Suppression suppresses nothing",
+        "the wgec-disable comment suppresses no finding; remove it",
+        "A suppression that matches no finding hides nothing today and could hide a real finding tomorrow.");
+
+    public static readonly RuleDefinition SuppressionWithoutReason = Make("WGEC0002", "Suppression without a reason",
+        "the wgec-disable comment gives no reason=\"…\"; say why the finding is accepted",
+        "Every accepted finding needs a recorded reason, so that reviewers can judge it.");
+
+    public static readonly IReadOnlyList<RuleDefinition> All = [UnusedSuppression, SuppressionWithoutReason];
+
+    private static RuleDefinition Make(string id, string title, string message, string help) => new()
+    {
+        Id = id, Characteristic = Characteristic, Polarity = Polarity.Violates, DefaultSeverity = Severity.Warning,
+        Title = title, Message = message, Help = help, Source = "the tool itself", Scope = RuleScope.Document,
+        Condition = new AllCondition([], 0), Triggers = [], Ignores = [], File = "(built in)",
+    };
+}

@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Wgec.Engine;
+
+/// <summary>
+/// Fingerprints identify a finding by what it is, not where it is: proposal id, rule id, the matched words
+/// (whitespace-normalised, lower-case) and the occurrence number of that triple. Inserting lines above a
+/// proposal, or reflowing it, leaves its fingerprints unchanged.
+/// </summary>
+public static class Fingerprints
+{
+    public static IReadOnlyList<Diagnostic> Assign(string scope, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return diagnostics.Select(d =>
+        {
+            var key = $"{scope}|{d.Id}|{Normalise(d.Text)}";
+            var n = seen.GetValueOrDefault(key);
+            seen[key] = n + 1;
+            return d with { Fingerprint = Hash($"{key}|{n}") };
+        }).ToList();
+    }
+
+    public static string Normalise(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using Wgec.Model;
+using Wgec.Rules;
+
+namespace Wgec.Engine;
+
+/// <summary>Applies the safe text edits of rules; meaning-changing ones are only suggested.</summary>
+public static class Fixer
+{
+    public sealed record Edit(int Start, int End, string Replacement, Diagnostic Diagnostic);
+
+    public static (List<Edit> Safe, List<Edit> Suggestions) Edits(DocumentResult doc)
+    {
+        var safe = new List<Edit>();
+        var suggestions = new List<Edit>();
+        foreach (var d in doc.AllDiagnostics.Where(d => !d.IsSuppressed && d.Rule.Fix is not null && d.Severity != Severity.None).OrderBy(d => d.Start))
+        {
+            var edit = new Edit(d.Start, d.End, d.Rule.Fix!.Replacement, d);
+            // An edit across a line break could change the line structure: offer it, never apply it.
+            if (!d.Rule.Fix.Safe || doc.Document.Source.Text.AsSpan(d.Start, d.End - d.Start).Contains('\n')) { suggestions.Add(edit); continue; }
+            if (safe.Count > 0 && safe[^1].End > edit.Start) continue; // overlapping edits: first wins, next run gets the rest
+            safe.Add(edit);
+        }
+        return (safe, suggestions);
+    }
+
+    public static string Apply(string text, IEnumerable<Edit> edits)
+    {
+        var sb = new StringBuilder(text);
+        foreach (var e in edits.OrderByDescending(e => e.Start)) sb.Remove(e.Start, e.End - e.Start).Insert(e.Start, MatchCase(text[e.Start..e.End], e.Replacement));
+        return sb.ToString();
+    }
+
+    private static string MatchCase(string original, string replacement) =>
+        original.Length > 0 && char.IsUpper(original[0]) && replacement.Length > 0
+            ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
+            : replacement;
+
+    /// <summary>A unified diff of two texts (whole-line hunks with 2 lines of context).</summary>
+    public static string UnifiedDiff(string path, string before, string after)
+    {
+        var a = before.Split('\n');
+        var b = after.Split('\n');
+        var sb = new StringBuilder($"--- a/{path}\n+++ b/{path}\n");
+        // Edits never add or remove lines, so lines pair one to one.
+        var changed = Enumerable.Range(0, Math.Min(a.Length, b.Length)).Where(i => a[i] != b[i]).ToList();
+        var k = 0;
+        while (k < changed.Count)
+        {
+            var start = Math.Max(0, changed[k] - 2);
+            var end = changed[k];
+            while (k + 1 < changed.Count && changed[k + 1] - end <= 5) end = changed[++k];
+            end = Math.Min(a.Length - 1, end + 2);
+            sb.Append($"@@ -{start + 1},{end - start + 1} +{start + 1},{end - start + 1} @@\n");
+            for (var i = start; i <= end; i++)
+            {
+                if (a[i] == b[i]) sb.Append(' ').Append(a[i].TrimEnd('\r')).Append('\n');
+                else sb.Append('-').Append(a[i].TrimEnd('\r')).Append('\n').Append('+').Append(b[i].TrimEnd('\r')).Append('\n');
+            }
+            k++;
+        }
+        return sb.ToString();
+    }
+}
