@@ -67,6 +67,7 @@ public static partial class Segmenter
         var lineStart = 0;
         var blankBefore = false;
         var previousEndedWithColon = false;
+        var previousEndedSentence = false;
         while (lineStart <= text.Length)
         {
             var nl = text.IndexOf('\n', lineStart);
@@ -80,12 +81,16 @@ public static partial class Segmenter
             {
                 var trimmed = line.TrimStart();
                 var startsLower = char.IsLower(trimmed[0]);
-                if (IsListItem(line) || previousEndedWithColon || (blankBefore && !startsLower)) breaks.Add(lineStart);
+                var startsSentence = char.IsUpper(trimmed[0]) || char.IsDigit(trimmed[0]) || trimmed[0] is '"' or '“' or '(';
+                if (IsListItem(line) || previousEndedWithColon || (blankBefore && !startsLower) || (previousEndedSentence && startsSentence))
+                    breaks.Add(lineStart);
                 foreach (Match m in SentenceEnd().Matches(line))
                 {
                     if (!IsAbbreviation(line, m.Index)) breaks.Add(lineStart + m.Index + m.Length);
                 }
                 previousEndedWithColon = line.TrimEnd().EndsWith(':');
+                var end = line.TrimEnd().TrimEnd('"', '”', '’', ')');
+                previousEndedSentence = end.Length > 0 && end[^1] is '.' or '!' or '?' && !IsAbbreviation(end, end.Length - 1);
                 blankBefore = false;
             }
             if (nl < 0) break;
