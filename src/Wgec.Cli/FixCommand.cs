@@ -28,7 +28,7 @@ internal static class FixCommand
                 sb.Append(Fixer.UnifiedDiff(doc.Document.Path.Replace('\\', '/'), source.Text, fixedText));
                 continue;
             }
-            WriteAtomically(doc.Document.Path, source, fixedText);
+            Fixer.WriteAtomically(doc.Document.Path, source, fixedText);
             applied += safe.Count;
             sb.Append($"{doc.Document.Path}: applied {safe.Count} fix(es)\n");
         }
@@ -43,17 +43,4 @@ internal static class FixCommand
 
     private const int Ok = CommandLine.Ok;
 
-    /// <summary>Temp file + rename; the file must still hold what was read (else nothing is written); BOM kept.</summary>
-    private static void WriteAtomically(string path, SourceText readText, string fixedText)
-    {
-        var bytes = File.ReadAllBytes(path);
-        var current = InputFile.Decode(path, bytes);
-        if (current.Text != readText.Text)
-            throw new WgecException(path, null, "changed since it was read; nothing was written (run wgec fix again)");
-        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        var full = Path.GetFullPath(path);
-        var tmp = full + ".wgec-fix.tmp";
-        File.WriteAllText(tmp, fixedText, new UTF8Encoding(bom));
-        File.Move(tmp, full, overwrite: true);
-    }
 }

@@ -107,6 +107,17 @@ public class DrafterTests : IDisposable
     }
 
     [Fact]
+    public void Fix_never_writes_a_file_that_changed_since_it_was_read()
+    {
+        var file = Write("race.md", "## P1\nMember States shall report.\n");
+        var read = Wgec.Readers.InputFile.Read(file);
+        File.WriteAllText(file, "## P1\nMember States shall report on time.\n");
+        var act = () => Wgec.Engine.Fixer.WriteAtomically(file, read, "## P1\nMember States should report.\n");
+        act.Should().Throw<Wgec.Model.WgecException>().WithMessage("*changed since it was read*");
+        File.ReadAllText(file).Should().Be("## P1\nMember States shall report on time.\n");
+    }
+
+    [Fact]
     public void Explain_a_rule_prints_its_page_and_a_proposal_shows_the_firing_trace()
     {
         var (code, page, _) = CliTests.Run("explain", "WGEC0101");

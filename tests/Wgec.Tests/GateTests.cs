@@ -196,6 +196,15 @@ public class GateTests : IDisposable
     }
 
     [Fact]
+    public void The_committed_baseline_of_the_fixture_repository_accepts_todays_findings()
+    {
+        var repo = CopyRepo();
+        var (code, output, _) = CliTests.Run("check", Path.Combine(repo, "drafts"), "--baseline", Path.Combine(repo, ".wgec-baseline.json"));
+        code.Should().Be(0);
+        output.Should().MatchRegex(@"0 error\(s\), 0 warning\(s\), 0 info, 2 suppressed in source, \d+ baselined, 0 baseline entries now fixed");
+    }
+
+    [Fact]
     public void Standard_input_with_a_file_name()
     {
         var stdout = new StringWriter();

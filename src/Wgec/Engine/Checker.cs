@@ -73,7 +73,7 @@ public sealed partial class Checker
             if (!c.Used) own.Add(Meta(document, BuiltInRules.UnusedSuppression, c, options));
             if (string.IsNullOrEmpty(c.Reason)) own.Add(Meta(document, BuiltInRules.SuppressionWithoutReason, c, options));
         }
-        var documentDiagnostics = Fingerprints.Assign(document.Path + "|document", own.Where(d => d.Severity != Severity.None).ToList())
+        var documentDiagnostics = Fingerprints.Assign(Fingerprints.DocumentKey(document.Path) + "|document", own.Where(d => d.Severity != Severity.None).ToList())
             .Select(d => baseline is not null && baseline.Contains(d.Fingerprint) ? d with { Suppression = new Suppression("external", "in the baseline") } : d)
             .ToList();
         var below = options.MinScore is { } min ? results.Where(r => r.Score < min).Select(r => r.Proposal.Id).ToList() : [];
@@ -103,10 +103,11 @@ public sealed partial class Checker
         IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline)
     {
         var firings = Fire(analysis);
+        var documentKey = Fingerprints.DocumentKey(analysis.Proposal.Source.Path);
         var raw = ToDiagnostics(analysis, firings, siblings).Where(d => codes.Contains(d.Characteristic)).ToList();
         var proposal = analysis.Proposal;
         var diagnostics = new List<Diagnostic>();
-        foreach (var d in Fingerprints.Assign(proposal.Source.Path + "|" + proposal.Id, raw))
+        foreach (var d in Fingerprints.Assign(documentKey + "|" + proposal.Id, raw))
         {
             var severity = options.Severity?.Invoke(d.Rule) ?? _severity(d.Rule);
             if (severity == Severity.None) continue;

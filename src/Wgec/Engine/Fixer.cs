@@ -36,6 +36,20 @@ public static class Fixer
             ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
             : replacement;
 
+    /// <summary>Temp file + rename; the file must still hold what was read (else nothing is written); a BOM is kept.</summary>
+    public static void WriteAtomically(string path, SourceText readText, string fixedText)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var current = Readers.InputFile.Decode(path, bytes);
+        if (current.Text != readText.Text)
+            throw new WgecException(path, null, "changed since it was read; nothing was written (run wgec fix again)");
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var full = Path.GetFullPath(path);
+        var tmp = full + ".wgec-fix.tmp";
+        File.WriteAllText(tmp, fixedText, new UTF8Encoding(bom));
+        File.Move(tmp, full, overwrite: true);
+    }
+
     /// <summary>A unified diff of two texts (whole-line hunks with 2 lines of context).</summary>
     public static string UnifiedDiff(string path, string before, string after)
     {
