@@ -41,6 +41,7 @@ public static class CommandLine
                 "rules" => await ListRules(o, stdout),
                 "explain" => await Explain(o, stdout, stdin),
                 "init" => await Init(o, stdout),
+                "report" => await Report(o, stdout),
                 "diff" => await DiffCommand.Run(o, stdout),
                 "fix" => await FixCommand.Run(o, stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'; see 'wgec --help'"),
@@ -136,6 +137,22 @@ public static class CommandLine
         var proposal = result.Documents.SelectMany(d => d.Proposals).FirstOrDefault(p => p.Proposal.Id == target)
                        ?? throw new UsageException($"no proposal '{target}' in {string.Join(", ", o.Inputs.Skip(1))}");
         await stdout.WriteAsync(ExplainRendering.Render(proposal, firings.Select(f => f.Item2).ToList(), session));
+        return Ok;
+    }
+
+    private static async Task<int> Report(Options o, TextWriter stdout)
+    {
+        if (o.Inputs.Count == 0) throw new UsageException("report needs at least one file or folder; see 'wgec report --help'");
+        var format = o.Format ?? "html";
+        if (format is not ("html" or "md" or "csv")) throw new UsageException($"unknown report format '{format}'; expected html, md or csv");
+        var result = Session.Open(o, null).Check();
+        var output = format switch
+        {
+            "md" => MarkdownReporter.Render(result),
+            "csv" => CsvReporter.Render(result),
+            _ => HtmlReporter.Render(result),
+        };
+        await Write(o, stdout, output);
         return Ok;
     }
 

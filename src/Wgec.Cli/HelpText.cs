@@ -13,6 +13,7 @@ internal static class HelpText
           wgec explain WGEC0101 | wgec explain <proposal-id> <file>
           wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR]
           wgec eval --gold <file.tsv> <inputs> [--profile …] [--format text|json] [--disagreements]
+          wgec report <inputs> --format html|md|csv -o FILE [--profile …]
           wgec init [DIR] [--force]
           wgec <command> --help
 
@@ -63,6 +64,17 @@ internal static class HelpText
             wgec explain WGEC0101              prints the rule's documentation page
             wgec explain <proposal-id> <file>  shows every rule that fired on the proposal, on which facts (the
                                                NRules firing trace), and how the verdicts follow from them
+            """,
+        "report" => """
+            wgec report <inputs> [--format html|md|csv] [-o FILE] [--profile core|full] [--rules DIR]
+
+            A conformance report over whole compilations (same verdicts and scores as check):
+              html  one self-contained file (no network): summary, score histogram, stacked bars per characteristic,
+                    a sortable, filterable matrix, aggregates per section and contributor, every proposal with its
+                    evidence highlighted in place
+              md    summary and matrix in Markdown (renders on GitHub)
+              csv   one row per proposal × characteristic (verdict, score contribution, evidence), RFC 4180
+            Inputs may be .txt, .md or .docx. A progress bar shows on an interactive terminal (not under CI=true).
             """,
         "init" => """
             wgec init [DIR] [--force]

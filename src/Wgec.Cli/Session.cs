@@ -19,7 +19,11 @@ internal sealed class Session
     public required IReadOnlyList<PolicyDocument> Documents { get; init; }
     public required Func<PolicyDocument, DocumentOptions> OptionsFor { get; init; }
 
-    public CheckResult Check(IReadOnlySet<string>? baseline = null) => Checker.Check(Documents, Profile, OptionsFor, baseline);
+    public CheckResult Check(IReadOnlySet<string>? baseline = null)
+    {
+        using var progress = Progress.Start(Documents.Sum(d => d.Proposals.Count), Checker);
+        return Checker.Check(Documents, Profile, OptionsFor, baseline);
+    }
 
     public static Session Open(Options o, TextReader? stdin, IEnumerable<string>? inputs = null, Func<string, SourceText>? read = null)
     {

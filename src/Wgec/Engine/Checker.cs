@@ -39,6 +39,9 @@ public sealed partial class Checker
     /// <summary>Leaf keys by fact leaf id (for explanations).</summary>
     public IReadOnlyList<string> LeafNames => _leaves.Select(l => l.Key).ToList();
 
+    /// <summary>Called after each proposal is checked (from worker threads), for progress display.</summary>
+    public Action? OnProposalChecked { get; set; }
+
     /// <summary>Optional observer of every NRules firing (rule name and facts), for explanations.</summary>
     public Action<Proposal, Firing>? OnFiring { get; set; }
 
@@ -65,7 +68,11 @@ public sealed partial class Checker
         var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
         var results = new ProposalResult[analyses.Length];
         Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline));
+            i =>
+            {
+                results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline);
+                OnProposalChecked?.Invoke();
+            });
 
         var own = new List<Diagnostic>();
         foreach (var c in comments)

@@ -5,7 +5,8 @@ namespace Wgec.Readers;
 /// <summary>Chooses the reader for a file: Markdown by extension, the compilation format by its headings, else one plain proposal.</summary>
 public static class DocumentReader
 {
-    public static PolicyDocument Read(string path) => Parse(InputFile.Read(path));
+    public static PolicyDocument Read(string path) =>
+        Path.GetExtension(path).Equals(".docx", StringComparison.OrdinalIgnoreCase) ? DocxReader.Read(path) : Parse(InputFile.Read(path));
 
     public static PolicyDocument Parse(SourceText source)
     {

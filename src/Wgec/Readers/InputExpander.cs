@@ -6,7 +6,7 @@ namespace Wgec.Readers;
 /// <summary>Expands the command line's files, folders and globs into a sorted, de-duplicated list of files.</summary>
 public static class InputExpander
 {
-    private static readonly string[] DraftExtensions = [".md", ".markdown", ".txt"];
+    private static readonly string[] DraftExtensions = [".md", ".markdown", ".txt", ".docx"];
 
     public static IReadOnlyList<string> Expand(IEnumerable<string> inputs)
     {
@@ -29,7 +29,7 @@ public static class InputExpander
                 any = true;
                 if (seen.Add(Path.GetFullPath(f))) result.Add(f);
             }
-            if (!any) throw new WgecException(input, null, Directory.Exists(input) ? "folder holds no .md or .txt drafts" : "pattern matches no file");
+            if (!any) throw new WgecException(input, null, Directory.Exists(input) ? "folder holds no .md, .txt or .docx drafts" : "pattern matches no file");
         }
         return result;
     }

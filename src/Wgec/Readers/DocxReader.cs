@@ -1,0 +1,61 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Wgec.Model;
+
+namespace Wgec.Readers;
+
+/// <summary>
+/// Word documents: each paragraph becomes one line of a text (so a location's line is the paragraph number);
+/// paragraphs styled Heading 1/2 become "# "/"## " headings. The text then goes through the Markdown reader
+/// (proposals by "## ID" headings) or, without such headings, the compilation reader ("Recommendation N.").
+/// </summary>
+public static class DocxReader
+{
+    public static PolicyDocument Read(string path)
+    {
+        if (!File.Exists(path)) throw new WgecException(path, null, "file not found");
+        string text;
+        try
+        {
+            using var doc = WordprocessingDocument.Open(path, false);
+            text = ToText(doc);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FileFormatException)
+        {
+            throw new WgecException(path, null, $"is not a readable .docx file: {e.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(text)) throw new WgecException(path, null, "is empty: there is nothing to check");
+        var source = new SourceText(path, text);
+        var hasHeadings = Enumerable.Range(0, source.LineCount).Any(i => source.Line(i).StartsWith("## ", StringComparison.Ordinal));
+        var parsed = hasHeadings ? MarkdownReader.Read(source)
+            : CompilationReader.Recognises(source) ? CompilationReader.Read(source)
+            : DocumentReader.Parse(new SourceText(Path.ChangeExtension(path, ".txt"), text));
+        return new PolicyDocument
+        {
+            Path = path, Source = source, Proposals = parsed.Proposals.Select(p => Rebase(p, source)).ToList(),
+            Title = parsed.Title, Profile = parsed.Profile, Format = "docx",
+        };
+    }
+
+    private static Proposal Rebase(Proposal p, SourceText source) => new()
+    {
+        Id = p.Id, Title = p.Title, Contributor = p.Contributor, Section = p.Section, Source = source,
+        Start = p.Start, End = p.End, Text = p.Text, Ordinal = p.Ordinal,
+    };
+
+    public static string ToText(WordprocessingDocument doc)
+    {
+        var body = doc.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("no document body");
+        var sb = new StringBuilder();
+        foreach (var paragraph in body.Descendants<Paragraph>())
+        {
+            var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
+            var text = string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)).Replace('\n', ' ').Replace('\r', ' ');
+            var prefix = style.Equals("Heading1", StringComparison.OrdinalIgnoreCase) ? "# "
+                : style.Equals("Heading2", StringComparison.OrdinalIgnoreCase) ? "## " : "";
+            sb.Append(prefix).Append(text).Append('\n');
+        }
+        return sb.ToString();
+    }
+}

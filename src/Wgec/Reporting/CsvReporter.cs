@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using Wgec.Engine;
+using Wgec.Rules;
+
+namespace Wgec.Reporting;
+
+/// <summary>One row per proposal × characteristic, RFC 4180 (CRLF, fields quoted when needed), for spreadsheets.</summary>
+public static class CsvReporter
+{
+    private static readonly string[] Header =
+        ["document", "proposal", "title", "contributor", "section", "characteristic", "verdict", "weight",
+         "score_contribution", "proposal_score", "rules", "evidence"];
+
+    public static string Render(CheckResult result)
+    {
+        var sb = new StringBuilder();
+        Row(sb, Header);
+        var totalWeight = result.Characteristics.Sum(c => c.Weight);
+        foreach (var doc in result.Documents)
+            foreach (var p in doc.Proposals)
+                foreach (var c in result.Characteristics)
+                {
+                    var verdict = p.VerdictOf(c.Code);
+                    var value = verdict switch { Verdict.Meets => 1.0, Verdict.NotAddressed => 0.5, _ => 0.0 };
+                    var evidence = p.Diagnostics.Where(d => d.Characteristic == c.Code).ToList();
+                    Row(sb,
+                    [
+                        doc.Document.Path.Replace('\\', '/'), p.Proposal.Id, p.Proposal.Title, p.Proposal.Contributor, p.Proposal.Section,
+                        c.Code, verdict.Name(), F(c.Weight), F(totalWeight == 0 ? 0 : 100 * c.Weight * value / totalWeight), F(p.Score),
+                        string.Join(" ", evidence.Select(d => d.Id).Distinct()),
+                        string.Join(" | ", evidence.Select(d => $"{d.Id} {d.Rule.PolarityName}: {d.Text}")),
+                    ]);
+                }
+        return sb.ToString();
+    }
+
+    private static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static void Row(StringBuilder sb, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0) sb.Append(',');
+            sb.Append(Quote(fields[i]));
+        }
+        sb.Append("\r\n");
+    }
+
+    public static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+}
