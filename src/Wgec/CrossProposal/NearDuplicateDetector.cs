@@ -5,29 +5,43 @@ namespace Wgec.CrossProposal;
 /// <summary>
 /// Finds proposals that restate an earlier proposal of the same document: the share of the proposal's word
 /// 3-grams that already occur in one earlier proposal (containment). Only the later proposal gets the finding,
-/// so the original is not blamed for being copied. An inverted index keeps this linear in practice.
+/// so the original is not blamed for being copied. Word sequences that more than <see cref="MaxSharedBy"/>
+/// proposals of the document use are formulae of the genre ("it is proposed to recommend that") and do not
+/// count. An inverted index keeps this linear in practice.
 /// </summary>
 public static class NearDuplicateDetector
 {
     private const int N = 3;
 
+    /// <summary>An original, one restatement and one more copy may share a sequence; beyond that it is a formula.</summary>
+    public const int MaxSharedBy = 3;
+
     public sealed record Match(int Later, int Earlier, double Containment, int Start, int End);
 
-    public static List<Match> Find(IReadOnlyList<ProposalAnalysis> proposals, double minContainment, int minWords)
+    /// <param name="otherContributorsOnly">A contributor revising its own earlier input is not duplicating anyone:
+    /// only earlier proposals of another contributor count (proposals without a contributor always count).</param>
+    public static List<Match> Find(IReadOnlyList<ProposalAnalysis> proposals, double minContainment, int minWords, bool otherContributorsOnly = true)
     {
         var result = new List<Match>();
         var index = new Dictionary<long, List<int>>();
+        var all = proposals.Select(Shingles).ToList();
+        var sharedBy = new Dictionary<long, int>();
+        foreach (var (set, _) in all)
+            foreach (var s in set) sharedBy[s] = sharedBy.GetValueOrDefault(s) + 1;
         var shingleSets = new List<HashSet<long>>();
         for (var j = 0; j < proposals.Count; j++)
         {
-            var (shingles, positions) = Shingles(proposals[j]);
+            var shingles = all[j].Item1.Where(s => sharedBy[s] <= MaxSharedBy).ToHashSet();
+            var positions = all[j].Item2;
             shingleSets.Add(shingles);
             if (proposals[j].Tokens.Length >= minWords && shingles.Count > 0)
             {
                 var overlap = new Dictionary<int, int>();
                 foreach (var s in shingles)
                     if (index.TryGetValue(s, out var owners))
-                        foreach (var i in owners) overlap[i] = overlap.GetValueOrDefault(i) + 1;
+                        foreach (var i in owners)
+                            if (!otherContributorsOnly || !SameContributor(proposals[i], proposals[j]))
+                                overlap[i] = overlap.GetValueOrDefault(i) + 1;
                 var best = overlap.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
                 var containment = shingles.Count == 0 ? 0 : (double)best.Value / shingles.Count;
                 if (best.Value > 0 && containment >= minContainment)
@@ -44,6 +58,9 @@ public static class NearDuplicateDetector
         }
         return result;
     }
+
+    private static bool SameContributor(ProposalAnalysis a, ProposalAnalysis b) =>
+        a.Proposal.Contributor.Length > 0 && string.Equals(a.Proposal.Contributor, b.Proposal.Contributor, StringComparison.OrdinalIgnoreCase);
 
     private static (HashSet<long>, List<(long Hash, int Start, int End)>) Shingles(ProposalAnalysis a)
     {
