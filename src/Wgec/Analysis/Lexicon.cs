@@ -22,7 +22,7 @@ public sealed class Lexicon
         var options = RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
         var phrases = terms.Select(t => SplitLabel(t).Phrase).ToList();
         Pattern = new Regex(BuildPattern(phrases), options);
-        _compiled = new Lazy<Regex>(() => new Regex(Pattern.ToString(), options | RegexOptions.Compiled), LazyThreadSafetyMode.ExecutionAndPublication);
+        _options = options;
         _labels = terms.Select(SplitLabel).Where(t => t.Label is not null)
             .Select(t => (new Regex("^(?:" + TermToRegex(t.Phrase) + ")$", options), t.Label!)).ToList();
     }
@@ -35,13 +35,29 @@ public sealed class Lexicon
     public int Line { get; }
     public Regex Pattern { get; }
 
-    private readonly Lazy<Regex> _compiled;
+    private readonly RegexOptions _options;
+    private Task<Regex>? _compiled;
 
     /// <summary>
     /// The pattern to run: interpreted at first (compiling ~50 patterns to IL would cost a short run more than it
-    /// saves), compiled once the process has shown it checks many proposals (see <see cref="RegexWarmth"/>).
+    /// saves); once the process has shown it checks many proposals (see <see cref="RegexWarmth"/>) a compiled copy
+    /// is built in the background and used as soon as it is ready.
     /// </summary>
-    public Regex Active => RegexWarmth.IsLongRun ? _compiled.Value : Pattern;
+    public Regex Active
+    {
+        get
+        {
+            if (!RegexWarmth.IsLongRun) return Pattern;
+            var task = _compiled;
+            if (task is null)
+            {
+                var started = new Task<Regex>(() => new Regex(Pattern.ToString(), _options | RegexOptions.Compiled));
+                if (Interlocked.CompareExchange(ref _compiled, started, null) is null) started.Start();
+                return Pattern;
+            }
+            return task.IsCompletedSuccessfully ? task.Result : Pattern;
+        }
+    }
 
     private readonly List<(Regex Term, string Label)> _labels;
 

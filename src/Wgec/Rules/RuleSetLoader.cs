@@ -123,17 +123,24 @@ public static partial class RuleSetLoader
             var body = yaml.Mapping(v, name);
             yaml.OnlyKeys(body, $"lexicon '{name}'", "description", "case-sensitive", "terms");
             var termsNode = yaml.Sequence(yaml.Get(body, "terms") ?? throw yaml.Error(body, name, $"lexicon '{name}' has no 'terms'"), "terms");
-            var terms = new List<string>();
-            foreach (var t in termsNode.Children)
-            {
-                var term = yaml.Scalar(t, "terms");
-                try { _ = new Regex(Lexicon.TermToRegex(term)); }
-                catch (ArgumentException e) { throw yaml.Error(t, "terms", $"term '{term}' does not compile: {e.Message}"); }
-                terms.Add(term);
-            }
+            var terms = termsNode.Children.Select(t => yaml.Scalar(t, "terms")).ToList();
             if (terms.Count == 0) throw yaml.Error(termsNode, "terms", $"lexicon '{name}' has an empty 'terms' list");
             var cs = yaml.Get(body, "case-sensitive") is { } c && yaml.Bool(c, "case-sensitive");
-            lexicons[name] = new Lexicon(name, yaml.OptionalString(body, "description") ?? "", terms, cs, file, YamlReader.Line(k));
+            try
+            {
+                lexicons[name] = new Lexicon(name, yaml.OptionalString(body, "description") ?? "", terms, cs, file, YamlReader.Line(k));
+            }
+            catch (ArgumentException)
+            {
+                // Only when the class does not compile are its terms tried one by one, to name the culprit.
+                foreach (var t in termsNode.Children)
+                {
+                    var term = yaml.Scalar(t, "terms");
+                    try { _ = new Regex(Lexicon.TermToRegex(term)); }
+                    catch (ArgumentException e) { throw yaml.Error(t, "terms", $"term '{term}' does not compile: {e.Message}"); }
+                }
+                throw;
+            }
         }
     }
 
