@@ -54,7 +54,6 @@ public class DrafterTests : IDisposable
         Git(repo, "add", "d.md");
         Git(repo, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "draft");
         File.WriteAllText(Path.Combine(repo, "d.md"), Draft.Replace("Member States should", "The USA should"));
-        var previous = Environment.CurrentDirectory;
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Wgec.Cli.dll"), "diff", "--git", "HEAD", "d.md", "--rules", TestPaths.Rules }) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
@@ -62,7 +61,6 @@ public class DrafterTests : IDisposable
         p.WaitForExit();
         p.ExitCode.Should().Be(1, p.StandardError.ReadToEnd());
         output.Should().Contain("P2 [edited] WORSE").And.Contain("WGEC0103");
-        Environment.CurrentDirectory.Should().Be(previous);
     }
 
     private static void Git(string dir, params string[] args)
