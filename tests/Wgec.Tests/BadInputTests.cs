@@ -99,6 +99,10 @@ public class BadInputTests : IDisposable
         File.WriteAllText(Path.Combine(rules, "copy.yaml"), Valid);
         var act = () => RuleSetLoader.Load(rules);
         act.Should().Throw<WgecException>().Which.Message.Should().Contain("duplicate rule id 'WGEC9001'");
+        var (code, stdout, err) = CliTests.Run("check", TestPaths.Compilation, "--rules", rules);
+        code.Should().Be(2);
+        stdout.Should().BeEmpty();
+        err.Should().Contain("error [id]: duplicate rule id 'WGEC9001' (also defined in rules/");
     }
 
     [Fact]
