@@ -4,15 +4,12 @@ using Wgec.Rules;
 
 namespace Wgec.Tests;
 
-public class BadInputTests : IDisposable
+public class BadInputTests : TempDirectoryTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("wgec-bad-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, byte[] bytes)
+    private string WriteBytes(string name, byte[] bytes)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(Dir, name);
         File.WriteAllBytes(path, bytes);
         return path;
     }
@@ -24,8 +21,8 @@ public class BadInputTests : IDisposable
     [InlineData("latin1.txt", new byte[] { 0x41, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A }, "(2): error: is not valid UTF-8")]
     public void Unreadable_input_is_a_clear_error_with_exit_code_2(string name, byte[] bytes, string expected)
     {
-        var path = Write(name, bytes);
-        var output = Path.Combine(_dir, "out.json");
+        var path = WriteBytes(name, bytes);
+        var output = Path.Combine(Dir, "out.json");
         var (code, stdout, stderr) = CliTests.Run("check", path, "--output", output);
         code.Should().Be(2);
         stderr.Should().Contain(path).And.Contain(expected);
@@ -36,7 +33,7 @@ public class BadInputTests : IDisposable
     [Fact]
     public void Missing_path_is_an_error()
     {
-        var (code, _, stderr) = CliTests.Run("check", Path.Combine(_dir, "nope.md"));
+        var (code, _, stderr) = CliTests.Run("check", Path.Combine(Dir, "nope.md"));
         code.Should().Be(2);
         stderr.Should().Contain("nope.md: error: file not found");
     }
@@ -52,7 +49,7 @@ public class BadInputTests : IDisposable
 
     private string RulesWith(string ruleYaml, string fileName = "WGEC9001.yaml")
     {
-        var rules = Path.Combine(_dir, "rules");
+        var rules = Path.Combine(Dir, "rules");
         Directory.CreateDirectory(Path.Combine(rules, "lexicons"));
         File.Copy(Path.Combine(TestPaths.Rules, "characteristics.yaml"), Path.Combine(rules, "characteristics.yaml"), true);
         File.WriteAllText(Path.Combine(rules, "lexicons", "l.yaml"), "lexicons:\n  things:\n    terms:\n      - thing\n");
@@ -109,7 +106,7 @@ public class BadInputTests : IDisposable
     public void A_valid_extra_rule_is_compiled_and_fires()
     {
         var rules = RulesWith(Valid);
-        var draft = Write("d.md", "## A1\nEvery thing counts here.\n"u8.ToArray());
+        var draft = WriteBytes("d.md", "## A1\nEvery thing counts here.\n"u8.ToArray());
         var (code, output, _) = CliTests.Run("check", draft, "--rules", rules);
         code.Should().Be(0);
         output.Should().Contain("d.md(2,7): warning WGEC9001: 'thing' is a thing [GEN]");

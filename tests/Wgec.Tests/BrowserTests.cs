@@ -10,18 +10,16 @@ namespace Wgec.Tests;
 /// The HTML report in a real browser: Debian's Chromium (installed by .ci/run) driven by Playwright through its
 /// executable path — browser downloads do not work here, and the page must work offline from disk.
 /// </summary>
-public class BrowserTests : IDisposable
+public class BrowserTests : TempDirectoryTest
 {
     private const string Chromium = "/usr/bin/chromium";
-    private readonly string _dir = Directory.CreateTempSubdirectory("wgec-browser-").FullName;
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task Report_filters_sorts_and_explains_in_headless_chromium()
     {
         File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium (.ci/run installs it: apt-get install chromium)");
         var result = new Checker(TestPaths.RuleSet).Check([DocumentReader.Read(TestPaths.Compilation)], "full");
-        var page = Path.Combine(_dir, "report.html");
+        var page = Path.Combine(Dir, "report.html");
         await File.WriteAllTextAsync(page, HtmlReporter.Render(result));
 
         using var playwright = await Playwright.CreateAsync();

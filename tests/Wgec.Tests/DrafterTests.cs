@@ -5,19 +5,9 @@ using FluentAssertions;
 namespace Wgec.Tests;
 
 /// <summary>The drafter's loop: diff, fix, explain, rule discovery.</summary>
-public class DrafterTests : IDisposable
+public class DrafterTests : TempDirectoryTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("wgec-draft-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
 
     private const string Draft = "## P1 Participation\nStakeholders should share best practices on capacity building in developing countries.\n\n## P2 Study\nMember States should cooperate with all stakeholders.\n";
 
@@ -38,7 +28,7 @@ public class DrafterTests : IDisposable
     {
         var oldFile = Write("old/d.md", Draft.Replace("Member States should cooperate with all stakeholders.", "It is proposed that UNCTAD be mandated to study the taxation of robots."));
         var newFile = Write("new/d.md", Draft.Replace("## P1 Participation", "## Q1 Participation").Replace("Member States should cooperate with all stakeholders.", "Member States should cooperate with all stakeholders."));
-        var (code, output, _) = CliTests.Run("diff", Path.Combine(_dir, "old"), Path.Combine(_dir, "new"), "--format", "json");
+        var (code, output, _) = CliTests.Run("diff", Path.Combine(Dir, "old"), Path.Combine(Dir, "new"), "--format", "json");
         code.Should().Be(0);
         output.Should().Contain("\"oldId\": \"P1\"").And.Contain("\"status\": \"renamed\"").And.Contain("\"worse\": false");
         output.Should().Contain("\"new\": \"meets\"");
@@ -47,7 +37,7 @@ public class DrafterTests : IDisposable
     [Fact]
     public void Diff_against_a_git_revision()
     {
-        var repo = Path.Combine(_dir, "repo");
+        var repo = Path.Combine(Dir, "repo");
         Directory.CreateDirectory(repo);
         Git(repo, "init", "-q");
         File.WriteAllText(Path.Combine(repo, "d.md"), Draft);
@@ -88,7 +78,7 @@ public class DrafterTests : IDisposable
     public void Fix_round_trip_removes_the_finding_and_changes_nothing_else()
     {
         var original = "\uFEFF## P1\r\nMember States shall report on progress.\r\nThe forum must meet in Geneva.\r\n\r\n## P2\r\nStakeholders should share best practices.\r\n";
-        var file = Path.Combine(_dir, "crlf.md");
+        var file = Path.Combine(Dir, "crlf.md");
         File.WriteAllBytes(file, Encoding.UTF8.GetBytes(original));
         var beforeCheck = CliTests.Run("check", file, "--profile", "full", "--format", "json").Out;
         beforeCheck.Should().Contain("WGEC1802");
@@ -101,7 +91,7 @@ public class DrafterTests : IDisposable
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         text.Should().Be(original[1..].Replace("shall report", "should report").Replace("must meet", "should meet"), "nothing else changed, CRLF kept");
         CliTests.Run("check", file, "--profile", "full", "--format", "json").Out.Should().NotContain("WGEC1802");
-        Directory.EnumerateFiles(_dir).Should().NotContain(f => f.EndsWith(".tmp"));
+        Directory.EnumerateFiles(Dir).Should().NotContain(f => f.EndsWith(".tmp"));
     }
 
     [Fact]

@@ -5,16 +5,13 @@ using NJsonSchema;
 namespace Wgec.Tests;
 
 /// <summary>The CI gate: SARIF, GitHub annotations, configuration, suppressions, baseline, stdin.</summary>
-public class GateTests : IDisposable
+public class GateTests : TempDirectoryTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("wgec-gate-").FullName;
     private static readonly string Repo = Path.Combine(TestPaths.Root, "fixtures", "drafting-repo");
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string CopyRepo()
     {
-        var target = Path.Combine(_dir, "repo");
+        var target = Path.Combine(Dir, "repo");
         foreach (var file in Directory.EnumerateFiles(Repo, "*", SearchOption.AllDirectories))
         {
             var dest = Path.Combine(target, Path.GetRelativePath(Repo, file));
@@ -57,7 +54,7 @@ public class GateTests : IDisposable
     public void Fingerprints_survive_a_blank_line_inserted_above_a_proposal()
     {
         var original = File.ReadAllText(TestPaths.Compilation);
-        var path = Path.Combine(_dir, "compilation.txt");
+        var path = Path.Combine(Dir, "compilation.txt");
         List<(string Print, int Line)> Results()
         {
             return Json(CliTests.Run("check", path, "--format", "sarif").Out).GetProperty("runs")[0].GetProperty("results").EnumerateArray()
@@ -130,9 +127,9 @@ public class GateTests : IDisposable
     [InlineData("rules:\n  - nowhere\n", "wgec.yaml(2): error [rules]: rule folder 'nowhere' not found")]
     public void Bad_configuration_is_an_error_with_file_and_line(string yaml, string expected)
     {
-        File.WriteAllText(Path.Combine(_dir, "wgec.yaml"), yaml);
-        File.WriteAllText(Path.Combine(_dir, "d.md"), "## A\nStakeholders should share information.\n");
-        var (code, _, err) = CliTests.Run("check", Path.Combine(_dir, "d.md"));
+        File.WriteAllText(Path.Combine(Dir, "wgec.yaml"), yaml);
+        File.WriteAllText(Path.Combine(Dir, "d.md"), "## A\nStakeholders should share information.\n");
+        var (code, _, err) = CliTests.Run("check", Path.Combine(Dir, "d.md"));
         code.Should().Be(2);
         err.Should().Contain(expected);
     }
@@ -140,9 +137,9 @@ public class GateTests : IDisposable
     [Fact]
     public void Nearest_configuration_wins_and_extra_rule_folders_are_loaded()
     {
-        var inner = Path.Combine(_dir, "inner");
+        var inner = Path.Combine(Dir, "inner");
         Directory.CreateDirectory(Path.Combine(inner, "myrules"));
-        File.WriteAllText(Path.Combine(_dir, "wgec.yaml"), "severity:\n  GEN: error\n");
+        File.WriteAllText(Path.Combine(Dir, "wgec.yaml"), "severity:\n  GEN: error\n");
         File.WriteAllText(Path.Combine(inner, "wgec.yaml"), "rules:\n  - myrules\nseverity:\n  WGEC9100: error\n");
         File.WriteAllText(Path.Combine(inner, "myrules", "WGEC9100.yaml"), """
             id: WGEC9100
@@ -168,11 +165,11 @@ public class GateTests : IDisposable
     [Fact]
     public void Init_writes_a_starter_that_loads_and_refuses_to_overwrite()
     {
-        CliTests.Run("init", _dir).Code.Should().Be(0);
-        File.ReadAllText(Path.Combine(_dir, "wgec.yaml")).Should().Contain("min-score").And.Contain("overrides");
-        File.WriteAllText(Path.Combine(_dir, "d.md"), "## A\nStakeholders should share information.\n");
-        CliTests.Run("check", Path.Combine(_dir, "d.md")).Code.Should().Be(0);
-        var (code, _, err) = CliTests.Run("init", _dir);
+        CliTests.Run("init", Dir).Code.Should().Be(0);
+        File.ReadAllText(Path.Combine(Dir, "wgec.yaml")).Should().Contain("min-score").And.Contain("overrides");
+        File.WriteAllText(Path.Combine(Dir, "d.md"), "## A\nStakeholders should share information.\n");
+        CliTests.Run("check", Path.Combine(Dir, "d.md")).Code.Should().Be(0);
+        var (code, _, err) = CliTests.Run("init", Dir);
         code.Should().Be(2);
         err.Should().Contain("already exists");
     }

@@ -10,10 +10,8 @@ using Wgec.Reporting;
 
 namespace Wgec.Tests;
 
-public class ReportTests : IDisposable
+public class ReportTests : TempDirectoryTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("wgec-report-").FullName;
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static readonly Lazy<CheckResult> Full = new(() =>
     {
@@ -111,7 +109,7 @@ public class ReportTests : IDisposable
     [Fact]
     public void Report_command_writes_the_file()
     {
-        var out1 = Path.Combine(_dir, "r.html");
+        var out1 = Path.Combine(Dir, "r.html");
         var (code, _, _) = CliTests.Run("report", TestPaths.Compilation, "--format", "html", "-o", out1);
         code.Should().Be(0);
         File.ReadAllText(out1).Should().StartWith("<!DOCTYPE html>");
@@ -122,7 +120,7 @@ public class ReportTests : IDisposable
     public void Docx_draft_has_the_same_verdicts_as_its_markdown_twin()
     {
         var markdown = File.ReadAllText(Path.Combine(TestPaths.Drafts, "characteristics-draft.md"));
-        var docx = Path.Combine(_dir, "draft.docx");
+        var docx = Path.Combine(Dir, "draft.docx");
         WriteDocx(docx, markdown);
         var fromDocx = DocumentReader.Read(docx);
         fromDocx.Proposals.Select(p => p.Id).Should().Equal("D1", "D2", "D3");
@@ -140,7 +138,7 @@ public class ReportTests : IDisposable
     [Fact]
     public void Docx_with_recommendation_numbers_is_read_like_the_compilation()
     {
-        var docx = Path.Combine(_dir, "compilation.docx");
+        var docx = Path.Combine(Dir, "compilation.docx");
         WriteDocx(docx, "Recommendation 1. Some Contributor\n\nIt is proposed that UNCTAD be mandated to study taxation.\n\nRecommendation 2. Another\n\nAll stakeholders should share best practices.\n");
         var doc = DocumentReader.Read(docx);
         doc.Proposals.Select(p => p.Id).Should().Equal("R1", "R2");
@@ -150,7 +148,7 @@ public class ReportTests : IDisposable
     [Fact]
     public void A_broken_docx_is_a_clear_error()
     {
-        var path = Path.Combine(_dir, "broken.docx");
+        var path = Path.Combine(Dir, "broken.docx");
         File.WriteAllText(path, "not a zip");
         var (code, _, err) = CliTests.Run("check", path);
         code.Should().Be(2);

@@ -19,25 +19,13 @@ public static class TextReporter
                 var prop = p.Proposal;
                 var who = prop.Contributor.Length > 0 ? $" — {prop.Contributor}" : "";
                 sb.Append(CultureInfo.InvariantCulture, $"{prop.Id}{who} ({doc.Document.Path}:{prop.Location.StartLine}-{prop.Location.EndLine})\n");
-                foreach (var d in p.Diagnostics.Where(d => !d.IsSuppressed))
-                {
-                    counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
-                    sb.Append(CultureInfo.InvariantCulture,
-                        $"  {doc.Document.Path}({d.Location.StartLine},{d.Location.StartColumn}): {d.Severity.Name()} {d.Id}: {d.Message} [{d.Characteristic}]\n");
-                    foreach (var r in d.Related)
-                        sb.Append(CultureInfo.InvariantCulture, $"    related: {r.Path}({r.Location.StartLine},{r.Location.StartColumn}): {r.Message}\n");
-                }
+                foreach (var d in p.Diagnostics.Where(d => !d.IsSuppressed)) Line(sb, counts, doc.Document.Path, d, "  ");
                 sb.Append("  verdicts: ").Append(string.Join(" · ", p.Verdicts.Select(v => $"{v.Code} {v.Verdict.Name()}"))).Append('\n');
                 if (p.Tensions.Count > 0)
                     sb.Append("  tensions: ").Append(string.Join(", ", p.Tensions.Select(t => $"{t.Avoid}↔{t.Include} ({t.Reason})"))).Append('\n');
                 sb.Append(CultureInfo.InvariantCulture, $"  score: {p.Score:0.0}\n\n");
             }
-            foreach (var d in doc.Diagnostics.Where(d => !d.IsSuppressed))
-            {
-                counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
-                sb.Append(CultureInfo.InvariantCulture,
-                    $"{doc.Document.Path}({d.Location.StartLine},{d.Location.StartColumn}): {d.Severity.Name()} {d.Id}: {d.Message}\n");
-            }
+            foreach (var d in doc.Diagnostics.Where(d => !d.IsSuppressed)) Line(sb, counts, doc.Document.Path, d, "");
             foreach (var id in doc.BelowMinScore)
                 sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: error: proposal {id} scores below the minimum of {doc.MinScore:0.0}\n");
             sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: {doc.Proposals.Count} proposals, document score {doc.Score:0.0} (profile {result.Profile})\n");
@@ -58,5 +46,15 @@ public static class TextReporter
             sb.Append(CultureInfo.InvariantCulture, $", {result.Baselined} baselined, {result.BaselineFixed} baseline entries now fixed");
         sb.Append('\n');
         return sb.ToString();
+    }
+
+    /// <summary>One compiler-style line: "path(line,col): severity ID: message [CODE]" (no code for the tool's own findings).</summary>
+    private static void Line(StringBuilder sb, Dictionary<Severity, int> counts, string path, Diagnostic d, string indent)
+    {
+        counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
+        var code = d.Characteristic == BuiltInRules.Characteristic ? "" : $" [{d.Characteristic}]";
+        sb.Append(CultureInfo.InvariantCulture, $"{indent}{path}({d.Location.StartLine},{d.Location.StartColumn}): {d.Severity.Name()} {d.Id}: {d.Message}{code}\n");
+        foreach (var r in d.Related)
+            sb.Append(CultureInfo.InvariantCulture, $"{indent}  related: {r.Path}({r.Location.StartLine},{r.Location.StartColumn}): {r.Message}\n");
     }
 }
