@@ -41,11 +41,6 @@ internal sealed class Session
         var rules = RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"), extra);
         foreach (var c in configs.Values.OfType<WgecConfig>().Distinct()) c.Validate(rules);
 
-        var first = configs.Values.FirstOrDefault(c => c?.Profile is not null);
-        var profile = o.Profile ?? first?.Profile ?? "core";
-        if (!rules.Profiles.ContainsKey(profile))
-            throw new UsageException($"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}");
-
         var documents = new List<PolicyDocument>();
         foreach (var f in files)
         {
@@ -58,6 +53,15 @@ internal sealed class Session
             var bytes = System.Text.Encoding.UTF8.GetBytes(stdin.ReadToEnd());
             documents.Add(DocumentReader.Parse(InputFile.Decode(stdinName, bytes)));
         }
+        // The profile: the command line, else the first wgec.yaml that sets one, else the first draft's front
+        // matter, else core. One profile per run keeps every report's columns the same.
+        var first = configs.Values.FirstOrDefault(c => c?.Profile is not null);
+        var fromDraft = documents.FirstOrDefault(d => d.Profile is not null);
+        if (o.Profile is null && first is null && fromDraft is not null && !rules.Profiles.ContainsKey(fromDraft.Profile!))
+            throw new WgecException(fromDraft.Path, 2, $"front matter names unknown profile '{fromDraft.Profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}", "profile");
+        var profile = o.Profile ?? first?.Profile ?? fromDraft?.Profile ?? "core";
+        if (!rules.Profiles.ContainsKey(profile))
+            throw new UsageException($"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}");
         return new Session
         {
             Rules = rules, Checker = new Checker(rules), Profile = profile, Documents = documents,

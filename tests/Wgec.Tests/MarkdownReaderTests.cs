@@ -20,6 +20,14 @@ public class MarkdownReaderTests
     }
 
     [Fact]
+    public void Front_matter_profile_is_used_when_nothing_else_sets_one()
+    {
+        var draft = Path.Combine(TestPaths.Drafts, "characteristics-draft.md");
+        CliTests.Run("check", draft, "--format", "json").Out.Should().Contain("\"profile\": \"full\"").And.Contain("\"VOL\":");
+        CliTests.Run("check", draft, "--format", "json", "--profile", "core").Out.Should().Contain("\"profile\": \"core\"").And.NotContain("\"VOL\":");
+    }
+
+    [Fact]
     public void Plain_text_without_headings_is_one_proposal_named_after_the_file()
     {
         var doc = DocumentReader.Read(Path.Combine(TestPaths.Drafts, "single-proposal.txt"));
