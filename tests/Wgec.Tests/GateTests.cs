@@ -44,6 +44,20 @@ public class GateTests : TempDirectoryTest
     }
 
     [Fact]
+    public async Task Sarif_with_suppressions_and_document_findings_validates_too()
+    {
+        var repo = CopyRepo();
+        var (code, sarif, _) = CliTests.Run("check", Path.Combine(repo, "drafts"), "--format", "sarif");
+        code.Should().Be(0);
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.Root, "..", "shared", "data", "sarif", "sarif-schema-2.1.0.json"));
+        schema.Validate(sarif).Should().BeEmpty();
+        var results = Json(sarif).GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        results.Where(r => r.TryGetProperty("suppressions", out _)).Select(r => r.GetProperty("suppressions")[0].GetProperty("kind").GetString())
+            .Should().Equal("inSource", "inSource");
+        results.Should().Contain(r => r.GetProperty("ruleId").GetString() == "WGEC0001");
+    }
+
+    [Fact]
     public void A_malformed_sarif_log_is_rejected_by_the_schema_check()
     {
         var schema = JsonSchema.FromFileAsync(Path.Combine(TestPaths.Root, "..", "shared", "data", "sarif", "sarif-schema-2.1.0.json")).Result;
