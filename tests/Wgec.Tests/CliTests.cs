@@ -57,9 +57,20 @@ public class CliTests
     }
 
     [Fact]
+    public void Globs_expand_to_matching_files_only()
+    {
+        var (code, output, _) = CliTests.Run("check", Path.Combine(TestPaths.Drafts, "*.md"), "--format", "json");
+        code.Should().Be(0);
+        output.Should().Contain("characteristics-draft.md").And.NotContain("single-proposal.txt");
+        var (missing, _, err) = CliTests.Run("check", Path.Combine(TestPaths.Drafts, "*.docx"));
+        missing.Should().Be(2);
+        err.Should().Contain("pattern matches no file");
+    }
+
+    [Fact]
     public void Help_for_every_command()
     {
-        foreach (var cmd in new[] { "check", "eval", "rules" })
+        foreach (var cmd in new[] { "check", "eval", "rules", "explain", "init", "diff", "fix", "report" })
         {
             var (code, output, _) = Run(cmd, "--help");
             code.Should().Be(0);
