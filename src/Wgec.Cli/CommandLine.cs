@@ -175,10 +175,7 @@ public static class CommandLine
             await stdout.WriteAsync(text);
             return;
         }
-        var full = Path.GetFullPath(o.Output);
-        var tmp = full + ".tmp";
-        await File.WriteAllTextAsync(tmp, text, new UTF8Encoding(false));
-        File.Move(tmp, full, overwrite: true);
+        AtomicFile.Write(o.Output, text);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Wgec.Model;
@@ -37,11 +36,5 @@ public static class Baseline
         }
     }
 
-    public static void Write(string path, string content)
-    {
-        var full = Path.GetFullPath(path);
-        var tmp = full + ".tmp";
-        File.WriteAllText(tmp, content, new UTF8Encoding(false));
-        File.Move(tmp, full, overwrite: true);
-    }
+    public static void Write(string path, string content) => AtomicFile.Write(path, content);
 }

@@ -66,11 +66,12 @@ public sealed partial class Checker
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
+        var documentKey = Fingerprints.DocumentKey(document.Path);
         var results = new ProposalResult[analyses.Length];
         Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i =>
             {
-                results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline);
+                results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline, documentKey);
                 OnProposalChecked?.Invoke();
             });
 
@@ -80,7 +81,7 @@ public sealed partial class Checker
             if (!c.Used) own.Add(Meta(document, BuiltInRules.UnusedSuppression, c, options));
             if (string.IsNullOrEmpty(c.Reason)) own.Add(Meta(document, BuiltInRules.SuppressionWithoutReason, c, options));
         }
-        var documentDiagnostics = Fingerprints.Assign(Fingerprints.DocumentKey(document.Path) + "|document", own.Where(d => d.Severity != Severity.None).ToList())
+        var documentDiagnostics = Fingerprints.Assign(documentKey + "|document", own.Where(d => d.Severity != Severity.None).ToList())
             .Select(d => baseline is not null && baseline.Contains(d.Fingerprint) ? d with { Suppression = new Suppression("external", "in the baseline") } : d)
             .ToList();
         var below = options.MinScore is { } min ? results.Where(r => r.Score < min).Select(r => r.Proposal.Id).ToList() : [];
@@ -107,10 +108,9 @@ public sealed partial class Checker
 
     private ProposalResult CheckProposal(ProposalAnalysis analysis, IReadOnlyList<Characteristic> profile,
         HashSet<string> codes, ProposalAnalysis[] siblings, DocumentOptions options,
-        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline)
+        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey)
     {
         var firings = Fire(analysis);
-        var documentKey = Fingerprints.DocumentKey(analysis.Proposal.Source.Path);
         var raw = ToDiagnostics(analysis, firings, siblings).Where(d => codes.Contains(d.Characteristic)).ToList();
         var proposal = analysis.Proposal;
         var diagnostics = new List<Diagnostic>();

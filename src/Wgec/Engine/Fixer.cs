@@ -44,10 +44,7 @@ public static class Fixer
         if (current.Text != readText.Text)
             throw new WgecException(path, null, "changed since it was read; nothing was written (run wgec fix again)");
         var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        var full = Path.GetFullPath(path);
-        var tmp = full + ".wgec-fix.tmp";
-        File.WriteAllText(tmp, fixedText, new UTF8Encoding(bom));
-        File.Move(tmp, full, overwrite: true);
+        AtomicFile.Write(path, fixedText, bom);
     }
 
     /// <summary>A unified diff of two texts (whole-line hunks with 2 lines of context).</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Wgec.Engine;
 using Wgec.Model;
@@ -16,8 +14,7 @@ public static class JsonReporter
 
     public static string Render(CheckResult result)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonOutput.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("tool");
@@ -37,8 +34,7 @@ public static class JsonReporter
                 w.WriteEndObject();
             }
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+        });
     }
 
     private static void WriteDocument(Utf8JsonWriter w, DocumentResult doc)

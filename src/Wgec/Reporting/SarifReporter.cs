@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Wgec.Engine;
 using Wgec.Model;
@@ -20,8 +18,7 @@ public static class SarifReporter
     {
         var allRules = rules.Rules.Concat(BuiltInRules.All).ToList();
         var index = allRules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonOutput.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -52,8 +49,7 @@ public static class SarifReporter
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     public static string Uri(string path, string repositoryRoot) =>

@@ -40,12 +40,11 @@ public static class RuleCompiler
         var definitions = new List<IRuleDefinition>();
         var byName = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var needsProposal = false;
-        var demands = new List<EntityDemand>();
+        var expanded = new List<(RuleDefinition Rule, Conjunction Conjunction)>();
         foreach (var rule in rules)
         {
             var conjunctions = Expand(rule.Condition, leafIds);
-            var leafById = leafIds.ToDictionary(kv => kv.Value, kv => kv.Key);
-            foreach (var c in conjunctions) demands.AddRange(Demands(c, leafById, rule.Scope == RuleScope.Sentence));
+            expanded.AddRange(conjunctions.Select(c => (rule, c)));
             for (var k = 0; k < conjunctions.Count; k++)
             {
                 var name = conjunctions.Count == 1 ? rule.Id : $"{rule.Id}/{k + 1}";
@@ -54,6 +53,8 @@ public static class RuleCompiler
                 byName[name] = rule;
             }
         }
+        var leafById = leafIds.ToDictionary(kv => kv.Value, kv => kv.Key);
+        var demands = expanded.SelectMany(x => Demands(x.Conjunction, leafById, x.Rule.Scope == RuleScope.Sentence)).ToList();
         var factory = new NRules.RuleCompiler().Compile(definitions);
         return new Compiled(factory, byName, leafIds, needsProposal, demands);
     }
