@@ -84,13 +84,17 @@ public static class CommandLine
 
     private static async Task<int> Eval(Options o, TextWriter stdout)
     {
-        if (o.Gold is null) throw new UsageException("eval needs --gold FILE");
+        if (o.Gold.Count == 0) throw new UsageException("eval needs --gold FILE [FILE...]");
         if (o.Inputs.Count == 0) throw new UsageException("eval needs the inputs the labels refer to");
+        var format = o.Format ?? "text";
+        if (format is not ("text" or "json")) throw new UsageException($"unknown format '{format}'; expected text or json");
         var gold = GoldEvaluator.ReadGold(o.Gold);
         var session = Session.Open(o, null);
-        var report = GoldEvaluator.Evaluate(gold, session.Check());
-        if (report.Items == 0) throw new WgecException(o.Gold, null, "none of the labelled ids was found in the inputs");
-        var text = (o.Format ?? "text") == "json" ? EvalRendering.Json(report) : EvalRendering.Text(report, o.Disagreements);
+        var result = session.Check();
+        GoldEvaluator.Validate(gold, session.Rules.Characteristics.Select(c => c.Code));
+        var report = GoldEvaluator.Evaluate(gold, result);
+        if (report.Items == 0) throw new WgecException(o.Gold[0], null, "none of the labelled ids was found in the inputs");
+        var text = format == "json" ? EvalRendering.Json(report, o.Disagreements) : EvalRendering.Text(report, o.Disagreements);
         await Write(o, stdout, text);
         return Ok;
     }

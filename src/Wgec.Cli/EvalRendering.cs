@@ -20,33 +20,58 @@ internal static class EvalRendering
             sb.Append(CultureInfo.InvariantCulture,
                 $"{s.Code,-6} {s.N,3}  {F(s.Kappa),6}  {F(s.Accuracy),6}  {F(s.ViolatesPrecision)}  {F(s.ViolatesRecall)}  {F(s.ViolatesF1)}  {F(s.MeetsPrecision)}  {F(s.MeetsRecall)}  {F(s.MeetsF1)}\n");
         sb.Append(CultureInfo.InvariantCulture, $"\nmacro kappa (core): {F(r.MacroKappaCore)}\nmacro kappa (all):  {F(r.MacroKappaAll)}\nmacro accuracy:     {F(r.MacroAccuracy)}\nmacro F1 violates:  {F(r.MacroF1Violates)}\nmacro F1 meets:     {F(r.MacroF1Meets)}\n");
+        if (r.PerDocument.Count > 0)
+        {
+            var width = Math.Max(8, r.PerDocument.Max(d => d.Stem.Length));
+            sb.Append('\n').Append("document".PadRight(width)).Append("  items  kappa(core)  kappa(all)\n");
+            foreach (var d in r.PerDocument)
+                sb.Append(CultureInfo.InvariantCulture, $"{d.Stem.PadRight(width)}  {d.Items,5}  {F(d.MacroKappaCore),11}  {F(d.MacroKappaAll),10}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{"macro over documents".PadRight(width)}  {r.PerDocument.Count,5}  {F(r.DocumentMacroKappaCore),11}  {F(r.DocumentMacroKappaAll),10}\n");
+        }
         if (disagreements)
         {
-            sb.Append("\ndisagreements (id, characteristic, label, verdict):\n");
-            foreach (var (id, code, gold, pred) in r.Disagreements)
-                sb.Append($"  {id,-8} {code,-6} {gold.Name(),-14} {pred.Name()}\n");
+            sb.Append("\ndisagreements (id, characteristic, label, verdict, and the words that decided it):\n");
+            foreach (var d in r.Disagreements)
+            {
+                sb.Append($"  {d.Key} {d.Code} label {d.Gold.Name()}, verdict {d.Predicted.Name()}\n");
+                if (d.Evidence.Count == 0) sb.Append("      nothing fired\n");
+                foreach (var e in d.Evidence)
+                    sb.Append(CultureInfo.InvariantCulture, $"      {e.Location.StartLine}:{e.Location.StartColumn} {e.Id} {e.Polarity.ToString().ToLowerInvariant()} '{e.Text}'\n");
+            }
         }
         return sb.ToString();
     }
 
-    public static string Json(EvaluationReport r)
+    public static string Json(EvaluationReport r, bool disagreements)
     {
-        var doc = new
+        var doc = new Dictionary<string, object>
         {
-            items = r.Items,
-            missing = r.Missing,
-            characteristics = r.Scores.Select(s => new
+            ["items"] = r.Items,
+            ["missing"] = r.Missing,
+            ["characteristics"] = r.Scores.Select(s => new
             {
                 code = s.Code, n = s.N, kappa = Math.Round(s.Kappa, 4), accuracy = Math.Round(s.Accuracy, 4),
                 violates = new { precision = Math.Round(s.ViolatesPrecision, 4), recall = Math.Round(s.ViolatesRecall, 4), f1 = Math.Round(s.ViolatesF1, 4) },
                 meets = new { precision = Math.Round(s.MeetsPrecision, 4), recall = Math.Round(s.MeetsRecall, 4), f1 = Math.Round(s.MeetsF1, 4) },
             }),
-            macro = new
+            ["macro"] = new
             {
                 kappaCore = Math.Round(r.MacroKappaCore, 4), kappaAll = Math.Round(r.MacroKappaAll, 4),
                 accuracy = Math.Round(r.MacroAccuracy, 4), f1Violates = Math.Round(r.MacroF1Violates, 4), f1Meets = Math.Round(r.MacroF1Meets, 4),
             },
+            ["documents"] = r.PerDocument.Select(d => new
+            {
+                path = d.Path.Replace('\\', '/'), stem = d.Stem, items = d.Items,
+                kappaCore = Math.Round(d.MacroKappaCore, 4), kappaAll = Math.Round(d.MacroKappaAll, 4),
+            }),
+            ["macroOverDocuments"] = new { kappaCore = Math.Round(r.DocumentMacroKappaCore, 4), kappaAll = Math.Round(r.DocumentMacroKappaAll, 4) },
         };
+        if (disagreements)
+            doc["disagreements"] = r.Disagreements.Select(d => new
+            {
+                id = d.Key, code = d.Code, label = d.Gold.Name(), verdict = d.Predicted.Name(),
+                evidence = d.Evidence.Select(e => new { rule = e.Id, polarity = e.Polarity.ToString().ToLowerInvariant(), text = e.Text, line = e.Location.StartLine, column = e.Location.StartColumn }),
+            });
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 }

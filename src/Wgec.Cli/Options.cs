@@ -8,7 +8,8 @@ public sealed class Options
     public string? Format { get; private set; }
     public string? Output { get; private set; }
     public string? Rules { get; private set; }
-    public string? Gold { get; private set; }
+    /// <summary>Label files: <c>--gold A.tsv B.tsv</c> (every following .tsv argument) or <c>--gold</c> repeated.</summary>
+    public List<string> Gold { get; } = [];
     public string? Characteristic { get; private set; }
     public string? WriteDocs { get; private set; }
     public bool Disagreements { get; private set; }
@@ -39,7 +40,10 @@ public sealed class Options
                 case "--format": o.Format = Value(); break;
                 case "--output" or "-o": o.Output = Value(); break;
                 case "--rules": o.Rules = Value(); break;
-                case "--gold": o.Gold = Value(); break;
+                case "--gold":
+                    o.Gold.Add(Value());
+                    while (i + 1 < args.Length && args[i + 1].EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) o.Gold.Add(args[++i]);
+                    break;
                 case "--characteristic": o.Characteristic = Value(); break;
                 case "--write-docs": o.WriteDocs = Value(); break;
                 case "--disagreements": o.Disagreements = true; break;

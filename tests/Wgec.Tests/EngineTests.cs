@@ -84,7 +84,7 @@ public class EngineTests
     [Fact]
     public void Agreement_with_the_development_labels_meets_the_targets()
     {
-        var report = GoldEvaluator.Evaluate(GoldEvaluator.ReadGold(TestPaths.Gold), Full.Value);
+        var report = GoldEvaluator.Evaluate(GoldEvaluator.ReadGold([TestPaths.Gold]), Full.Value);
         report.Items.Should().Be(72);
         report.MacroKappaCore.Should().BeGreaterThanOrEqualTo(0.80);
         report.MacroKappaAll.Should().BeGreaterThanOrEqualTo(0.70);

@@ -32,7 +32,7 @@ public class GateTests : TempDirectoryTest
     {
         var (code, sarif, _) = CliTests.Run("check", TestPaths.Compilation, "--profile", "full", "--format", "sarif");
         code.Should().Be(0);
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.Root, "..", "shared", "data", "sarif", "sarif-schema-2.1.0.json"));
+        var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
         schema.Validate(sarif).Should().BeEmpty();
         var run = Json(sarif).GetProperty("runs")[0];
         run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength().Should().Be(TestPaths.RuleSet.Rules.Count + 2);
@@ -49,7 +49,7 @@ public class GateTests : TempDirectoryTest
         var repo = CopyRepo();
         var (code, sarif, _) = CliTests.Run("check", Path.Combine(repo, "drafts"), "--format", "sarif");
         code.Should().Be(0);
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.Root, "..", "shared", "data", "sarif", "sarif-schema-2.1.0.json"));
+        var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
         schema.Validate(sarif).Should().BeEmpty();
         var results = Json(sarif).GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
         results.Where(r => r.TryGetProperty("suppressions", out _)).Select(r => r.GetProperty("suppressions")[0].GetProperty("kind").GetString())
@@ -60,7 +60,7 @@ public class GateTests : TempDirectoryTest
     [Fact]
     public void A_malformed_sarif_log_is_rejected_by_the_schema_check()
     {
-        var schema = JsonSchema.FromFileAsync(Path.Combine(TestPaths.Root, "..", "shared", "data", "sarif", "sarif-schema-2.1.0.json")).Result;
+        var schema = JsonSchema.FromFileAsync(TestPaths.SarifSchema).Result;
         schema.Validate("""{"version": "2.1.0", "runs": [{"results": []}]}""").Should().NotBeEmpty("a run needs a tool");
     }
 

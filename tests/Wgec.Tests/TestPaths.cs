@@ -10,7 +10,10 @@ public static class TestPaths
     public static string Rules => Path.Combine(Root, "rules");
     public static string Compilation => Path.Combine(Root, "fixtures", "wgec-compilation-2017.txt");
     public static string Drafts => Path.Combine(Root, "fixtures", "drafts");
-    public static string Gold => Path.Combine(Root, "..", "shared", "gold", "dev.tsv");
+    public static string Gold => Path.Combine(Root, "fixtures", "gold", "compilation-dev.tsv");
+    public static string CorpusGold => Path.Combine(Root, "fixtures", "gold", "corpus-dev.tsv");
+    public static string Corpus => Path.Combine(Root, "fixtures", "corpus");
+    public static string SarifSchema => Path.Combine(Root, "tests", "Wgec.Tests", "Schemas", "sarif-schema-2.1.0.json");
 
     private static readonly Lazy<RuleSet> Loaded = new(() => RuleSetLoader.Load(Rules));
     public static RuleSet RuleSet => Loaded.Value;

@@ -4,73 +4,160 @@ using Wgec.Model;
 
 namespace Wgec.Evaluation;
 
-/// <summary>Per-characteristic agreement between the engine's verdicts and labelled data (shared/gold/dev.tsv format).</summary>
+/// <summary>
+/// One labelled proposal. <see cref="Stem"/> is the document's file stem when the id was written
+/// <c>stem:ID</c> (ids repeat across documents); a bare id names the one input proposal with that id.
+/// </summary>
+public sealed record GoldItem(string Key, string? Stem, string ProposalId, string File, int Line, IReadOnlyDictionary<string, Verdict> Labels);
+
+/// <summary>Per-characteristic agreement between the engine's verdicts and labelled data.</summary>
 public sealed record CharacteristicScore(
     string Code, int N, double Kappa, double Accuracy,
     double ViolatesPrecision, double ViolatesRecall, double ViolatesF1,
     double MeetsPrecision, double MeetsRecall, double MeetsF1);
 
+/// <summary>Agreement within one input document: its items and macro kappa over the core and over all labelled characteristics.</summary>
+public sealed record DocumentScore(string Path, string Stem, int Items, double MacroKappaCore, double MacroKappaAll);
+
+/// <summary>A verdict that differs from its label, with the words that decided it (empty when nothing fired).</summary>
+public sealed record Disagreement(string Key, string Code, Verdict Gold, Verdict Predicted, IReadOnlyList<Diagnostic> Evidence);
+
 public sealed record EvaluationReport(
     int Items, IReadOnlyList<string> Missing, IReadOnlyList<CharacteristicScore> Scores,
     double MacroKappaCore, double MacroKappaAll, double MacroAccuracy, double MacroF1Violates, double MacroF1Meets,
-    IReadOnlyList<(string Id, string Code, Verdict Gold, Verdict Predicted)> Disagreements);
+    IReadOnlyList<Disagreement> Disagreements)
+{
+    public IReadOnlyList<DocumentScore> PerDocument { get; init; } = [];
+    public double DocumentMacroKappaCore => PerDocument.Count == 0 ? 0 : PerDocument.Average(d => d.MacroKappaCore);
+    public double DocumentMacroKappaAll => PerDocument.Count == 0 ? 0 : PerDocument.Average(d => d.MacroKappaAll);
+}
 
 public static class GoldEvaluator
 {
     public static readonly string[] CoreCodes = ["GEN", "INC", "FUT", "NDUP", "DEV", "MEAS"];
 
-    public static Dictionary<string, Dictionary<string, Verdict>> ReadGold(string path)
+    /// <summary>Reads one or more label files (TSV: <c>id</c> then one column per characteristic code, m/v/n).</summary>
+    public static List<GoldItem> ReadGold(params IEnumerable<string> paths)
     {
-        var source = Readers.InputFile.Read(path);
-        var lines = source.Text.Replace("\r\n", "\n").Split('\n');
-        var header = lines[0].Split('\t');
-        if (header.Length < 2 || header[0] != "id")
-            throw new WgecException(path, 1, "expected a header line 'id<TAB>CODE<TAB>…'");
-        var gold = new Dictionary<string, Dictionary<string, Verdict>>(StringComparer.Ordinal);
-        for (var i = 1; i < lines.Length; i++)
+        var items = new List<GoldItem>();
+        var seen = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
+        foreach (var path in paths)
         {
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var cells = lines[i].Split('\t');
-            if (cells.Length != header.Length)
-                throw new WgecException(path, i + 1, $"expected {header.Length} columns, found {cells.Length}");
-            var row = new Dictionary<string, Verdict>(StringComparer.Ordinal);
+            var source = Readers.InputFile.Read(path);
+            var lines = source.Text.Replace("\r\n", "\n").Split('\n');
+            var header = lines[0].Split('\t').Select(h => h.Trim()).ToArray();
+            if (header.Length < 2 || header[0] != "id")
+                throw new WgecException(path, 1, "expected a header line 'id<TAB>CODE<TAB>…'");
             for (var c = 1; c < header.Length; c++)
+                if (Array.IndexOf(header, header[c], c + 1) > 0) throw new WgecException(path, 1, $"column '{header[c]}' appears twice");
+            for (var i = 1; i < lines.Length; i++)
             {
-                if (!VerdictNames.TryParse(cells[c].Trim(), out var v))
-                    throw new WgecException(path, i + 1, $"column {header[c]}: '{cells[c]}' is not m, v or n");
-                row[header[c].Trim()] = v;
+                if (string.IsNullOrWhiteSpace(lines[i])) continue;
+                var cells = lines[i].Split('\t');
+                if (cells.Length != header.Length)
+                    throw new WgecException(path, i + 1, $"expected {header.Length} columns, found {cells.Length}");
+                var row = new Dictionary<string, Verdict>(StringComparer.Ordinal);
+                for (var c = 1; c < header.Length; c++)
+                {
+                    if (!VerdictNames.TryParse(cells[c].Trim(), out var v))
+                        throw new WgecException(path, i + 1, $"column {header[c]}: '{cells[c]}' is not m, v or n");
+                    row[header[c]] = v;
+                }
+                var key = cells[0].Trim();
+                if (key.Length == 0) throw new WgecException(path, i + 1, "empty id");
+                if (seen.TryGetValue(key, out var first))
+                    throw new WgecException(path, i + 1, $"id '{key}' is labelled twice (first at {first.File}:{first.Line})");
+                seen[key] = (path, i + 1);
+                var colon = key.LastIndexOf(':');
+                items.Add(colon > 0
+                    ? new GoldItem(key, key[..colon], key[(colon + 1)..], path, i + 1, row)
+                    : new GoldItem(key, null, key, path, i + 1, row));
             }
-            if (!gold.TryAdd(cells[0].Trim(), row)) throw new WgecException(path, i + 1, $"id '{cells[0]}' appears twice");
         }
-        return gold;
+        return items;
     }
 
-    public static EvaluationReport Evaluate(Dictionary<string, Dictionary<string, Verdict>> gold, CheckResult result)
+    /// <summary>A label column must be a characteristic the run judges; a typo would otherwise score as silent disagreement.</summary>
+    public static void Validate(IReadOnlyList<GoldItem> gold, IEnumerable<string> knownCodes)
     {
-        var predicted = result.Documents.SelectMany(d => d.Proposals)
-            .GroupBy(p => p.Proposal.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var missing = gold.Keys.Where(id => !predicted.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
-        var codes = result.Characteristics.Select(c => c.Code).Where(c => gold.Values.FirstOrDefault()?.ContainsKey(c) == true).ToList();
-        var scores = new List<CharacteristicScore>();
-        var disagreements = new List<(string, string, Verdict, Verdict)>();
-        foreach (var code in codes)
-        {
-            var pairs = new List<(Verdict Gold, Verdict Pred)>();
-            foreach (var (id, row) in gold.OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                if (!predicted.TryGetValue(id, out var p)) continue;
-                var pred = p.VerdictOf(code);
-                pairs.Add((row[code], pred));
-                if (row[code] != pred) disagreements.Add((id, code, row[code], pred));
-            }
-            scores.Add(Score(code, pairs));
-        }
-        double Mean(IEnumerable<double> xs) { var l = xs.ToList(); return l.Count == 0 ? 0 : l.Average(); }
-        return new EvaluationReport(gold.Count - missing.Count, missing, scores,
-            Mean(scores.Where(s => CoreCodes.Contains(s.Code)).Select(s => s.Kappa)),
-            Mean(scores.Select(s => s.Kappa)), Mean(scores.Select(s => s.Accuracy)),
-            Mean(scores.Select(s => s.ViolatesF1)), Mean(scores.Select(s => s.MeetsF1)), disagreements);
+        var known = knownCodes.ToHashSet(StringComparer.Ordinal);
+        foreach (var item in gold)
+            foreach (var code in item.Labels.Keys)
+                if (!known.Contains(code))
+                    throw new WgecException(item.File, 1, $"column '{code}' is not a characteristic of the catalogue ({string.Join(", ", known)})", code);
     }
+
+    public static string StemOf(string path) => System.IO.Path.GetFileNameWithoutExtension(path);
+
+    public static EvaluationReport Evaluate(IReadOnlyList<GoldItem> gold, CheckResult result)
+    {
+        var byStem = new Dictionary<(string Stem, string Id), (DocumentResult Doc, ProposalResult P)>();
+        var byId = new Dictionary<string, List<(DocumentResult, ProposalResult)>>(StringComparer.Ordinal);
+        foreach (var d in result.Documents)
+            foreach (var p in d.Proposals)
+            {
+                byStem.TryAdd((StemOf(d.Document.Path), p.Proposal.Id), (d, p));
+                if (!byId.TryGetValue(p.Proposal.Id, out var l)) byId[p.Proposal.Id] = l = [];
+                l.Add((d, p));
+            }
+
+        // A label file of bare ids describes one document: the input holding most of its ids (ties: none).
+        var home = new Dictionary<string, DocumentResult>(StringComparer.Ordinal);
+        foreach (var file in gold.Where(g => g.Stem is null).GroupBy(g => g.File))
+        {
+            var ranked = result.Documents.Select(d => (Doc: d, Hits: file.Count(g => d.Proposals.Any(p => p.Proposal.Id == g.ProposalId))))
+                .Where(x => x.Hits > 0).OrderByDescending(x => x.Hits).ToList();
+            if (ranked.Count > 0 && (ranked.Count == 1 || ranked[0].Hits > ranked[1].Hits)) home[file.Key] = ranked[0].Doc;
+        }
+        var matched = new List<(GoldItem Item, DocumentResult Doc, ProposalResult P)>();
+        var missing = new List<string>();
+        foreach (var item in gold)
+        {
+            if (item.Stem is not null)
+            {
+                if (byStem.TryGetValue((item.Stem, item.ProposalId), out var hit)) matched.Add((item, hit.Doc, hit.P));
+                else missing.Add(item.Key);
+            }
+            else if (!byId.TryGetValue(item.ProposalId, out var hits)) missing.Add(item.Key);
+            else if (hits.Count == 1) matched.Add((item, hits[0].Item1, hits[0].Item2));
+            else if (home.TryGetValue(item.File, out var doc) && hits.FirstOrDefault(h => h.Item1 == doc) is { Item1: not null } own)
+                matched.Add((item, own.Item1, own.Item2));
+            else missing.Add($"{item.Key} (in {hits.Count} documents: write stem:{item.Key})");
+        }
+        matched.Sort((a, b) => string.CompareOrdinal(a.Item.Key, b.Item.Key));
+        missing.Sort(StringComparer.Ordinal);
+
+        var codes = result.Characteristics.Select(c => c.Code).Where(c => gold.Any(g => g.Labels.ContainsKey(c))).ToList();
+        var scores = ScoreAll(codes, matched.Select(m => (m.Item, m.P)).ToList());
+        var disagreements = new List<Disagreement>();
+        foreach (var code in codes)
+            foreach (var (item, _, p) in matched)
+                if (item.Labels.TryGetValue(code, out var label) && label != p.VerdictOf(code))
+                    disagreements.Add(new Disagreement(item.Key, code, label, p.VerdictOf(code),
+                        p.Diagnostics.Where(x => x.Characteristic == code).ToList()));
+
+        var perDocument = matched.GroupBy(m => m.Doc.Document.Path, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var docScores = ScoreAll(codes, g.Select(m => (m.Item, m.P)).ToList());
+                return new DocumentScore(g.Key, StemOf(g.Key), g.Count(), MacroCore(docScores), Mean(docScores.Select(s => s.Kappa)));
+            })
+            .OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+
+        return new EvaluationReport(matched.Count, missing, scores, MacroCore(scores),
+            Mean(scores.Select(s => s.Kappa)), Mean(scores.Select(s => s.Accuracy)),
+            Mean(scores.Select(s => s.ViolatesF1)), Mean(scores.Select(s => s.MeetsF1)), disagreements)
+        { PerDocument = perDocument };
+    }
+
+    private static List<CharacteristicScore> ScoreAll(List<string> codes, List<(GoldItem Item, ProposalResult P)> matched) =>
+        codes.Select(code => Score(code, matched.Where(m => m.Item.Labels.ContainsKey(code))
+                .Select(m => (m.Item.Labels[code], m.P.VerdictOf(code))).ToList()))
+            .Where(s => s.N > 0).ToList();
+
+    private static double MacroCore(List<CharacteristicScore> scores) => Mean(scores.Where(s => CoreCodes.Contains(s.Code)).Select(s => s.Kappa));
+
+    private static double Mean(IEnumerable<double> xs) { var l = xs.ToList(); return l.Count == 0 ? 0 : l.Average(); }
 
     public static CharacteristicScore Score(string code, List<(Verdict Gold, Verdict Pred)> pairs)
     {
