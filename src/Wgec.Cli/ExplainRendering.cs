@@ -36,6 +36,12 @@ internal static class ExplainRendering
                 : c.Kind == CharacteristicKind.Avoid ? "no violation found (avoid characteristic: met by default)" : "no evidence (include characteristic: not addressed)";
             sb.Append($"  {code,-6} {verdict.Name(),-14} {why}\n");
         }
+        sb.Append("\nClauses (who is to act, how strongly, what, by what means):\n");
+        var clauses = new Wgec.Analysis.ProposalAnalysis(prop).Clauses;
+        string Words(Wgec.Analysis.TextSpan span) => span.IsEmpty ? "-" : "\"" + string.Join(' ', prop.Text[span.Start..span.End].Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)) + "\"";
+        foreach (var c in clauses)
+            sb.Append($"  {c.Form.ToString().ToLowerInvariant()} {c.Strength.ToString().ToLowerInvariant()}{(c.Negated ? " negated" : "")}{(c.Passive ? " passive" : "")}: actor {Words(c.Actor)} · operative {Words(c.Operative)} · action {Words(c.Action)} · object {Words(c.Object)} · means {Words(c.Means)}\n");
+        if (clauses.Count == 0) sb.Append("  (none)\n");
         if (p.Tensions.Count > 0) sb.Append("\nTensions: ").Append(string.Join(", ", p.Tensions.Select(t => $"{t.Avoid}↔{t.Include}"))).Append('\n');
         sb.Append($"\nScore: {p.Score:0.0}\n");
         return sb.ToString();

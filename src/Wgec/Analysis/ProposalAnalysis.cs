@@ -21,6 +21,11 @@ public sealed class ProposalAnalysis
     public Sentence[] Sentences { get; }
     public List<ListBlock> Lists { get; }
 
+    private List<Clause>? _clauses;
+
+    /// <summary>The operative clauses (actor, strength, action, object, means), computed on first use.</summary>
+    public IReadOnlyList<Clause> Clauses => _clauses ??= ClauseAnalyzer.Analyse(Text, Tokens, Sentences);
+
     /// <summary>Cross-proposal facts set by the document-level pass (e.g. near-duplicates).</summary>
     public Dictionary<string, List<Hit>> Similar { get; } = new(StringComparer.Ordinal);
 

@@ -27,6 +27,8 @@ public static class RuleDocs
         sb.Append("## How to fix\n\n");
         if (rule.Polarity == Polarity.Meets)
             sb.Append("Nothing to fix: this rule records evidence that the text meets the characteristic.\n\n");
+        else if (rule.HowToFix is { } how && rule.Fix is null)
+            sb.Append(how.Trim()).Append("\n\n");
         else if (rule.Fix is { } fix)
             sb.Append($"Replace the marked words with “{fix.Replacement}”{(fix.Safe ? " (a safe fix, applied by `wgec fix`)" : " (a suggestion: it may change the meaning, so it is never applied automatically)")}. {fix.Description}\n\n");
         else

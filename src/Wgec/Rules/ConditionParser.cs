@@ -6,12 +6,12 @@ using YamlDotNet.RepresentationModel;
 namespace Wgec.Rules;
 
 /// <summary>
-/// Parses the condition vocabulary (docs/rule-language.md): pattern, lexicon, entity, list, count, similar,
+/// Parses the condition vocabulary (docs/rule-language.md): pattern, lexicon, entity, list, count, similar, clause,
 /// all, any, not, near. Leaves are interned by key so identical leaves are shared across rules.
 /// </summary>
 internal sealed class ConditionParser(YamlReader yaml, IReadOnlyDictionary<string, Lexicon> lexicons, Dictionary<string, Leaf> leafPool)
 {
-    private static readonly string[] Kinds = ["pattern", "lexicon", "entity", "list", "count", "similar", "all", "any", "not", "near"];
+    private static readonly string[] Kinds = ["pattern", "lexicon", "entity", "list", "count", "similar", "clause", "all", "any", "not", "near"];
 
     public Condition Parse(YamlNode node, string field = "condition")
     {
@@ -29,6 +29,7 @@ internal sealed class ConditionParser(YamlReader yaml, IReadOnlyDictionary<strin
             "list" => Leaf(ParseList(value), line),
             "count" => Leaf(ParseCount(value), line),
             "similar" => Leaf(ParseSimilar(value), line),
+            "clause" => Leaf(ClauseLeaf.Parse(value, yaml, Parse), line),
             "all" => new AllCondition(Items(value, "all"), line),
             "any" => new AnyCondition(Items(value, "any"), line),
             "not" => new NotCondition(Parse(value, "not"), line),

@@ -24,6 +24,8 @@ public sealed class RuleDefinition
     public required string Title { get; init; }
     public required string Message { get; init; }
     public required string Help { get; init; }
+    /// <summary>How to rewrite the text when the rule fires (optional; the rule page falls back to the message).</summary>
+    public string? HowToFix { get; init; }
     public required string Source { get; init; }
     public required RuleScope Scope { get; init; }
     public required Condition Condition { get; init; }

@@ -16,7 +16,7 @@ public static partial class RuleSetLoader
     private static partial Regex RuleId();
 
     private static readonly string[] RuleKeys =
-        ["id", "characteristic", "polarity", "severity", "title", "message", "help", "source", "scope", "condition", "fix", "examples"];
+        ["id", "characteristic", "polarity", "severity", "title", "message", "help", "how-to-fix", "source", "scope", "condition", "fix", "examples"];
 
     public static RuleSet Load(string rulesDirectory, IEnumerable<string>? extraRuleDirectories = null)
     {
@@ -213,7 +213,7 @@ public static partial class RuleSetLoader
         {
             Id = id, Characteristic = code, Polarity = polarity, DefaultSeverity = severity,
             Title = yaml.RequiredString(map, "title"), Message = yaml.RequiredString(map, "message"),
-            Help = yaml.RequiredString(map, "help"), Source = yaml.RequiredString(map, "source"),
+            Help = yaml.RequiredString(map, "help"), HowToFix = yaml.OptionalString(map, "how-to-fix"), Source = yaml.RequiredString(map, "source"),
             Scope = scope, Condition = condition, Fix = fix, Triggers = triggers, Ignores = ignores,
             File = displayPath, Line = YamlReader.Line(map),
         };
