@@ -79,11 +79,22 @@ public static class ClauseAnalyzer
     private static readonly HashSet<string> Fillers = new(StringComparer.OrdinalIgnoreCase)
     {
         "also", "further", "jointly", "collectively", "together", "always", "still", "therefore", "then", "first",
-        "actively", "urgently", "immediately", "promptly", "continue", "continues", "to", "be", "able", "seek", "strive",
-        "endeavour", "work", "aim", "try", "consider", "considering", "both", "each", "all", "only", "as", "appropriate",
+        "actively", "urgently", "immediately", "promptly", "to", "both", "each", "all", "only", "as", "appropriate",
         "where", "possible", "thereafter", "henceforth", "now", "soon", "moreover", "in", "particular", "however",
         "better", "more", "fully", "effectively",
     };
+
+    /// <summary>Verbs that only lead to the real action: "continue to/continue developing", "seek to", "be able to".</summary>
+    private static readonly HashSet<string> ChainVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "continue", "continues", "seek", "strive", "endeavour", "endeavor", "work", "aim", "try", "consider", "be", "able",
+        "begin", "start", "undertake", "help",
+    };
+
+    private static bool IsChainVerb(string word, string next) =>
+        ChainVerbs.Contains(word) && (next.Equals("to", StringComparison.OrdinalIgnoreCase)
+                                      || next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && next.Length > 5
+                                      || word.Equals("be", StringComparison.OrdinalIgnoreCase) && next.Equals("able", StringComparison.OrdinalIgnoreCase));
 
     private static readonly HashSet<string> Negators = new(StringComparer.OrdinalIgnoreCase) { "not", "never", "no", "neither", "nor", "cannot" };
 
@@ -267,7 +278,8 @@ public static class ClauseAnalyzer
                 for (var j = cursor + 1; j <= clauseEnd && j - cursor < MaxActorTokens; j++)
                     if (Gap(j).Contains(',')) { cursor = j; break; }
             // Negation and fillers between the operative words and the action verb.
-            while (cursor <= clauseEnd && (Fillers.Contains(W(cursor)) || Negators.Contains(W(cursor)) || IsAdverb(W(cursor))))
+            while (cursor <= clauseEnd && (Fillers.Contains(W(cursor)) || IsChainVerb(W(cursor), W(cursor + 1)) || Negators.Contains(W(cursor)) || IsAdverb(W(cursor))
+                                           || W(cursor).Equals("be", StringComparison.OrdinalIgnoreCase)))
             {
                 if (Negators.Contains(W(cursor))) negated = true;
                 if (W(cursor).Equals("be", StringComparison.OrdinalIgnoreCase) && cursor + 1 <= clauseEnd && IsParticiple(W(cursor + 1))) { passive = true; cursor++; break; }
@@ -306,7 +318,9 @@ public static class ClauseAnalyzer
                 objectEnd = j - 1;
                 break;
             }
-            // In a passive the subject undergoes the action: only an agent ("by the Commission") acts.
+            // In a passive the subject undergoes the action: it joins the object, and only an agent ("by the
+            // Commission") acts. "An ombudsperson should be established": the object is what is established.
+            var patient = passive ? actor : TextSpan.None;
             if (passive) actor = TextSpan.None;
             if (passive)
                 for (var j = objectStart - 1; j <= objectEnd; j++)
@@ -316,6 +330,7 @@ public static class ClauseAnalyzer
                         break;
                     }
             var obj = objectStart <= objectEnd && objectStart <= last ? new TextSpan(tokens[objectStart].Start, tokens[objectEnd].End) : TextSpan.None;
+            if (!patient.IsEmpty) obj = new TextSpan(patient.Start, obj.IsEmpty ? patient.End : obj.End);
             // A subjunctive is made operative by its bare verb ("that UNCTAD be mandated"), not by "that".
             var operative = t.Form == ClauseForm.Subjunctive
                 ? new TextSpan(tokens[subjunctiveVerb].Start, tokens[subjunctiveVerb].End)
