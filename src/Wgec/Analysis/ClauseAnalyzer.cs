@@ -197,7 +197,8 @@ public static class ClauseAnalyzer
             }
             else if ((ClauseStart(i) || IsSpeaker(W(i - 1)) || IsSpeaker(W(first)) && Coordinators.Contains(W(i - 1))) && DirectiveVerbs.TryGetValue(w, out var dv) && char.IsUpper(w[0]) | i > first)
             {
-                if (IsDirectiveUse(lower, W(i + 1), i == first || HardBreak(i) || IsSpeaker(W(i - 1))))
+                var spoken = IsSpeaker(W(i - 1)) || IsSpeaker(W(first)) && Coordinators.Contains(W(i - 1));
+                if (IsDirectiveUse(lower, W(i + 1), i == first || HardBreak(i) || spoken))
                     triggers.Add(new Trigger(i, W(i + 1).ToLowerInvariant() is "upon" or "on" ? i + 2 : i + 1, ClauseForm.Directive, dv));
             }
             else if (CommitmentVerbs.Contains(w) && W(i + 1).Equals("to", StringComparison.OrdinalIgnoreCase) && i > first
@@ -298,6 +299,12 @@ public static class ClauseAnalyzer
                 ? new TextSpan(tokens[t.Token].Start, tokens[t.Token].End)
                 : cursor <= clauseEnd ? new TextSpan(tokens[cursor].Start, tokens[cursor + (IsParticle(W(cursor + 1)) && cursor + 1 <= clauseEnd ? 1 : 0)].End) : TextSpan.None;
             if (cursor + 1 <= clauseEnd && IsParticle(W(cursor + 1)) && t.Form != ClauseForm.Declarative) cursor++;
+            // "identify and publish best practice": coordinated verbs share the clause, so the action covers both.
+            if (!action.IsEmpty && t.Form != ClauseForm.Declarative && cursor + 2 <= clauseEnd && Coordinators.Contains(W(cursor + 1)) && BaseVerbs.Contains(W(cursor + 2)))
+            {
+                cursor += 2;
+                action = new TextSpan(action.Start, tokens[cursor].End);
+            }
             if (t.Form == ClauseForm.Imperative)
             {
                 action = new TextSpan(tokens[t.Token].Start, tokens[t.Token].End);
