@@ -79,6 +79,12 @@ public class BadInputTests : TempDirectoryTest
     [InlineData("polarity: violates\n", "polarity: sideways\n", "(3): error [polarity]: polarity must be 'meets' or 'violates'")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  lexicon: nothing-known\n", "(9): error [lexicon]: unknown lexicon class 'nothing-known'")]
     [InlineData("source: Rec 84\n", "source: Rec 84\ncolour: blue\n", "(8): error [colour]: unknown key 'colour'")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    actor: somebody\n", "(10): error [actor]: 'actor' takes present, absent or a leaf condition")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    strength: enormous\n", "(10): error [strength]: unknown strength 'enormous'; expected one of: none, weak, medium, strong")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    form: [modal, poem]\n", "(10): error [form]: unknown form 'poem'")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    object:\n      entity: date\n", "(11): error [object]: 'object' takes pattern or lexicon leaves")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    verb: {lexicon: things}\n", "(10): error [verb]: unknown key 'verb'")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause: {}\n", "(9): error [clause]: 'clause' needs at least one of")]
     public void Broken_rule_files_name_file_line_and_field(string from, string to, string expected)
     {
         var rules = RulesWith(Valid.Replace(from, to, StringComparison.Ordinal));

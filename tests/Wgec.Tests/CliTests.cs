@@ -86,4 +86,69 @@ public class CliTests
         output.Should().MatchRegex(@"(?m)^GEN\s+72\s+\d\.\d{3}");
         Regex.Matches(output, @"(?m)^[A-Z]{2,5}\s+72\s").Count.Should().Be(18);
     }
+
+    [Fact]
+    public void Eval_takes_several_gold_files_and_reports_each_document()
+    {
+        var (code, output, _) = Run("eval", "--gold", TestPaths.Gold, TestPaths.CorpusGold, TestPaths.Compilation, TestPaths.Corpus, "--profile", "full");
+        code.Should().Be(0);
+        output.Should().StartWith("252 labelled items compared\n", "ids of the form stem:ID and bare ids all find their proposal");
+        Regex.Matches(output, @"(?m)^[a-z0-9-]+\s+(?:20|72)\s+-?\d\.\d{3}\s+-?\d\.\d{3}$").Count.Should().Be(10);
+        output.Should().MatchRegex(@"(?m)^macro over documents\s+10\s+\d\.\d{3}\s+\d\.\d{3}$");
+    }
+
+    [Fact]
+    public void Eval_json_has_per_document_rows_and_disagreements_with_their_evidence()
+    {
+        var (code, output, _) = Run("eval", "--gold", TestPaths.CorpusGold, TestPaths.Corpus, "--profile", "full", "--format", "json", "--disagreements");
+        code.Should().Be(0);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("items").GetInt32().Should().Be(180);
+        doc.RootElement.GetProperty("documents").GetArrayLength().Should().Be(9);
+        var disagreements = doc.RootElement.GetProperty("disagreements").EnumerateArray().ToList();
+        disagreements.Should().NotBeEmpty();
+        // A "violates" verdict the label does not share always has the words that decided it.
+        disagreements.Where(d => d.GetProperty("verdict").GetString() == "violates")
+            .Should().OnlyContain(d => d.GetProperty("evidence").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void Eval_disagreements_in_text_show_the_deciding_words_or_that_nothing_fired()
+    {
+        var (_, output, _) = Run("eval", "--gold", TestPaths.CorpusGold, TestPaths.Corpus, "--profile", "full", "--disagreements");
+        var section = output[output.IndexOf("disagreements (", StringComparison.Ordinal)..];
+        section.Should().MatchRegex(@"(?m)^  [a-z-]+:\S+ [A-Z]+ label \S+, verdict \S+\n      (?:nothing fired|\d+:\d+ WGEC\d{4} (?:meets|violates) '.+')$");
+    }
+
+    [Fact]
+    public void Eval_rejects_a_gold_column_that_is_no_characteristic()
+    {
+        var dir = Directory.CreateTempSubdirectory("wgec-eval-").FullName;
+        try
+        {
+            var gold = Path.Combine(dir, "g.tsv");
+            File.WriteAllText(gold, "id\tGEN\tGENN\nR2\tv\tm\n");
+            var (code, _, err) = Run("eval", "--gold", gold, TestPaths.Compilation);
+            code.Should().Be(2);
+            err.Should().Contain("g.tsv(1): error [GENN]: column 'GENN' is not a characteristic of the catalogue");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Eval_reports_a_bare_id_that_several_documents_share_rather_than_guessing()
+    {
+        var dir = Directory.CreateTempSubdirectory("wgec-eval-").FullName;
+        try
+        {
+            var gold = Path.Combine(dir, "g.tsv");
+            // R1 is in the compilation and in the business recommendations; P1 only in the member submission.
+            File.WriteAllText(gold, "id\tGEN\nR1\tv\nwgec-member-submission:P1\tm\n");
+            var (code, output, _) = Run("eval", "--gold", gold, TestPaths.Compilation, Path.Combine(TestPaths.Corpus, "business-association-recommendations.md"),
+                Path.Combine(TestPaths.Corpus, "wgec-member-submission.md"));
+            code.Should().Be(0);
+            output.Should().Contain("R1 (in 2 documents: write stem:R1)");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -114,10 +114,12 @@ public class DrafterTests : TempDirectoryTest
 
         var (code2, trace, _) = CliTests.Run("explain", "R2", TestPaths.Compilation);
         code2.Should().Be(0);
-        trace.Should().Contain("WGEC0101 [GEN violates]").And.Contain("lexicon:named-body \"UNCTAD\" at (160,51)")
+        trace.Should().Contain("WGEC0101/1 [GEN violates]").And.Contain("lexicon:named-body \"UNCTAD\" at (160,51)")
             .And.Contain("lexicon:mandate \"be mandated\"");
         trace.Should().MatchRegex(@"GEN\s+violates\s+WGEC0101 violates");
         trace.Should().Contain("INC    not-addressed  no evidence");
+        trace.Should().Contain("Clauses (who is to act, how strongly, what, by what means):")
+            .And.MatchRegex(@"subjunctive medium: actor ""UNCTAD and UNCITRAL"" · operative ""be"" · action ""study""");
     }
 
     [Fact]

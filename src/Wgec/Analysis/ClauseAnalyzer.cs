@@ -179,7 +179,9 @@ public static class ClauseAnalyzer
         {
             var w = W(i);
             var lower = w.ToLowerInvariant();
-            if (Modals.TryGetValue(w, out var modal) && IsModalUse(lower, W(i - 1), W(i + 1)))
+            // "The ministry should:" leads a list; elsewhere a modal needs a word after it.
+            var leadsList = i == last && text.AsSpan(tokens[i].End).TrimStart(' ').StartsWith(":");
+            if (Modals.TryGetValue(w, out var modal) && (IsModalUse(lower, W(i - 1), W(i + 1)) || leadsList && !Determiners.Contains(W(i - 1))))
             {
                 // "ought to": the particle belongs to the modal.
                 var next = lower == "ought" && W(i + 1).Equals("to", StringComparison.OrdinalIgnoreCase) ? i + 2 : i + 1;
@@ -420,7 +422,7 @@ public static class ClauseAnalyzer
         var start = modal;
         while (start - 1 >= floor && modal - start < MaxActorTokens && !hardBreak(start) && !Subordinators.Contains(w(start - 1)))
         {
-            if (Coordinators.Contains(w(start - 1)) && gap(start - 1).Contains(',') && start - 1 > floor && IsClauseBefore(start - 1, floor, w)) break;
+            if (Coordinators.Contains(w(start - 1)) && gap(start - 1).Contains(',') && start - 1 > floor && IsClauseBefore(start - 1, Math.Max(first, floor - 1), w)) break;
             start--;
         }
         // "States that carry out surveillance should …": a relative clause on a capitalised noun is part of the subject.
