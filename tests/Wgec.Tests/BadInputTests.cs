@@ -85,6 +85,8 @@ public class BadInputTests : TempDirectoryTest
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    object:\n      entity: date\n", "(11): error [object]: 'object' takes pattern or lexicon leaves")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    verb: {lexicon: things}\n", "(10): error [verb]: unknown key 'verb'")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause: {}\n", "(9): error [clause]: 'clause' needs at least one of")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  all:\n    - lexicon: things\n    - not:\n        not:\n          lexicon: things\n", "(11): error [not]: 'not' inside 'not' is not supported")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  all:\n    - lexicon: things\n    - not:\n        lexicon: things\n", "(9): error [not]: a 'not' that only repeats the rule's own positive conditions")]
     public void Broken_rule_files_name_file_line_and_field(string from, string to, string expected)
     {
         var rules = RulesWith(Valid.Replace(from, to, StringComparison.Ordinal));
@@ -116,5 +118,18 @@ public class BadInputTests : TempDirectoryTest
         var (code, output, _) = CliTests.Run("check", draft, "--rules", rules);
         code.Should().Be(0);
         output.Should().Contain("d.md(2,7): warning WGEC9001: 'thing' is a thing [GEN]");
+    }
+
+    [Fact]
+    public void Every_command_that_loads_rules_reports_an_uncompilable_condition_the_same_way()
+    {
+        var rules = RulesWith(Valid.Replace("condition:\n  lexicon: things\n", "condition:\n  not:\n    not:\n      lexicon: things\n", StringComparison.Ordinal));
+        foreach (var args in new[] { new[] { "rules", "--rules", rules }, ["explain", "WGEC9001", "--rules", rules], ["check", TestPaths.Compilation, "--rules", rules] })
+        {
+            var (code, stdout, err) = CliTests.Run(args);
+            code.Should().Be(2, string.Join(' ', args));
+            stdout.Should().BeEmpty();
+            err.Should().Contain("WGEC9001.yaml(9): error [not]: 'not' inside 'not' is not supported");
+        }
     }
 }

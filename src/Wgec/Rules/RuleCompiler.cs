@@ -43,20 +43,47 @@ public static class RuleCompiler
         var expanded = new List<(RuleDefinition Rule, Conjunction Conjunction)>();
         foreach (var rule in rules)
         {
-            var conjunctions = Expand(rule.Condition, leafIds);
-            expanded.AddRange(conjunctions.Select(c => (rule, c)));
-            for (var k = 0; k < conjunctions.Count; k++)
+            try
             {
-                var name = conjunctions.Count == 1 ? rule.Id : $"{rule.Id}/{k + 1}";
-                needsProposal |= conjunctions[k].Positive.Count == 0;
-                definitions.Add(Build(name, rule, conjunctions[k]));
-                byName[name] = rule;
+                var conjunctions = Expand(rule.Condition, leafIds);
+                expanded.AddRange(conjunctions.Select(c => (rule, c)));
+                for (var k = 0; k < conjunctions.Count; k++)
+                {
+                    var name = conjunctions.Count == 1 ? rule.Id : $"{rule.Id}/{k + 1}";
+                    needsProposal |= conjunctions[k].Positive.Count == 0;
+                    definitions.Add(Build(name, rule, conjunctions[k]));
+                    byName[name] = rule;
+                }
+            }
+            catch (RuleShapeException e)
+            {
+                // A condition the compiler cannot build is a mistake in the user's rule file, never a crash.
+                throw new Model.WgecException(rule.SourcePath ?? rule.File, e.Line, e.Message, "not");
             }
         }
         var leafById = leafIds.ToDictionary(kv => kv.Value, kv => kv.Key);
         var demands = expanded.SelectMany(x => Demands(x.Conjunction, leafById, x.Rule.Scope == RuleScope.Sentence)).ToList();
         var factory = new NRules.RuleCompiler().Compile(definitions);
         return new Compiled(factory, byName, leafIds, needsProposal, demands);
+    }
+
+    /// <summary>
+    /// Checks, when a rule file is loaded, that its condition can be compiled: no 'not' inside 'not', no 'not' that
+    /// only repeats the rule's own positive conditions. Every command sees the same error, with file and line.
+    /// </summary>
+    public static void CheckShape(RuleDefinition rule)
+    {
+        try
+        {
+            foreach (var c in Expand(rule.Condition, new Dictionary<Leaf, int>(ReferenceEqualityComparer.Instance)))
+                foreach (var negated in c.Negated)
+                    if (negated.Positive.Count == 0 || negated.Positive.All(a => c.Positive.Any(p => p.Leaves.SequenceEqual(a.Leaves))))
+                        throw new RuleShapeException(rule.Condition.Line, "a 'not' that only repeats the rule's own positive conditions can never hold; give it a condition of its own");
+        }
+        catch (RuleShapeException e)
+        {
+            throw new Model.WgecException(rule.SourcePath ?? rule.File, e.Line, e.Message, "not");
+        }
     }
 
     private static IEnumerable<EntityDemand> Demands(Conjunction c, Dictionary<int, Leaf> leaves, bool sameSentence)
@@ -94,14 +121,14 @@ public static class RuleCompiler
             case NotCondition not:
                 var inner = Expand(not.Item, ids);
                 if (inner.Any(c => c.Negated.Count > 0))
-                    throw new InvalidOperationException($"line {not.Line}: 'not' inside 'not' is not supported");
+                    throw new RuleShapeException(not.Line, "'not' inside 'not' is not supported; say what must be present with 'all' and what must be absent with one 'not'");
                 return [new Conjunction([], [], inner)];
             case NearCondition near:
                 var atoms = near.Items.Select(i => i is LeafCondition l ? new Atom([Id(l.Leaf, ids)]) : AtomOf((AnyCondition)i, ids)).ToList();
                 var links = Enumerable.Range(0, atoms.Count - 1).Select(i => new NearLink(i, i + 1, near.Within, near.Ordered)).ToList();
                 return [new Conjunction(atoms, links, [])];
             default:
-                throw new InvalidOperationException($"unsupported condition {condition.GetType().Name}");
+                throw new RuleShapeException(condition.Line, $"unsupported condition {condition.GetType().Name}");
         }
     }
 
@@ -172,7 +199,8 @@ public static class RuleCompiler
                 }
                 patterns.Add(Element.Pattern(typeof(TextMatch), self.Name!, conditions.Select(Element.Condition), null));
             }
-            if (patterns.Count == 0) throw new InvalidOperationException($"{rule.File}: a 'not' repeats only the rule's own conditions");
+            if (patterns.Count == 0)
+                throw new RuleShapeException(rule.Condition.Line, "a 'not' that only repeats the rule's own positive conditions can never hold; give it a condition of its own");
             elements.Add(Element.Not(patterns.Count == 1 ? patterns[0] : Element.AndGroup(patterns)));
         }
 
@@ -194,4 +222,10 @@ public static class RuleCompiler
     private static LambdaExpression NearTest(ParameterExpression a, ParameterExpression b, NearLink link) =>
         Expression.Lambda(Expression.Call(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.Near))!, a, b,
             Expression.Constant(link.Within), Expression.Constant(link.Ordered)), a, b);
+}
+
+/// <summary>A condition that parses but cannot be compiled; reported against the rule file by <see cref="RuleCompiler"/>.</summary>
+internal sealed class RuleShapeException(int line, string message) : Exception(message)
+{
+    public int Line { get; } = line;
 }

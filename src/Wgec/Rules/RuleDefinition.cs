@@ -33,6 +33,8 @@ public sealed class RuleDefinition
     public required IReadOnlyList<RuleExample> Triggers { get; init; }
     public required IReadOnlyList<RuleExample> Ignores { get; init; }
     public required string File { get; init; }
+    /// <summary>The rule file as it was read (absolute or as given), for errors found after loading.</summary>
+    public string? SourcePath { get; init; }
     public int Line { get; init; } = 1;
 
     public string HelpUri => $"docs/rules/{Id}.md";

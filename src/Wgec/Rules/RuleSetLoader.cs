@@ -209,14 +209,16 @@ public static partial class RuleSetLoader
                 throw new WgecException(file, t.Line, "a 'triggers' example must mark the expected span with [| and |]", "examples.triggers");
         }
 
-        return new RuleDefinition
+        var rule = new RuleDefinition
         {
             Id = id, Characteristic = code, Polarity = polarity, DefaultSeverity = severity,
             Title = yaml.RequiredString(map, "title"), Message = yaml.RequiredString(map, "message"),
             Help = yaml.RequiredString(map, "help"), HowToFix = yaml.OptionalString(map, "how-to-fix"), Source = yaml.RequiredString(map, "source"),
             Scope = scope, Condition = condition, Fix = fix, Triggers = triggers, Ignores = ignores,
-            File = displayPath, Line = YamlReader.Line(map),
+            File = displayPath, SourcePath = file, Line = YamlReader.Line(map),
         };
+        RuleCompiler.CheckShape(rule);
+        return rule;
     }
 
     private static List<RuleExample> Examples(YamlReader yaml, YamlMappingNode examples, string key)
