@@ -116,6 +116,7 @@ public class ClauseAnalyzerTests
     [InlineData("States should not establish a new body.", true)]
     [InlineData("States must never block access.", true)]
     [InlineData("States should refrain from blocking access.", true)]
+    [InlineData("Avoid actions that impede routing.", true)]
     [InlineData("States should establish a new body.", false)]
     public void Negation_is_found(string text, bool negated) =>
         Analyse(text).Clauses[0].Negated.Should().Be(negated);

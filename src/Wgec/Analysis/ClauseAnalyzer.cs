@@ -127,6 +127,7 @@ public static class ClauseAnalyzer
         "proceed", "recommend", "reconsider", "record", "redouble", "renew", "scale", "secure", "sign", "speed",
         "stop", "streamline", "subject", "train", "upgrade", "welcome", "examine", "analyse", "analyze", "begin",
         "start", "exchange", "post", "exercise", "transmit", "submit", "present", "ratify", "accede", "discuss",
+        "obtain", "acquire", "announce", "award", "waive", "lower", "connect", "investigate", "empower", "frame",
     };
 
     private static readonly HashSet<string> IrregularParticiples = new(StringComparer.OrdinalIgnoreCase)
@@ -147,8 +148,9 @@ public static class ClauseAnalyzer
             AnalyseSentence(text, tokens, s, clauses, lead);
             // "The ministry should: - Require …; - Promote …": a clause with no action before a colon leads the items.
             var last = clauses.Count > before ? clauses[^1] : null;
-            if (last is { Action.IsEmpty: true } && text.AsSpan(last.End, Math.Min(3, text.Length - last.End)).Contains(':')) lead = last;
-            else if (last is not null && last.Form != ClauseForm.Imperative) lead = null;
+            var sentenceEnd = Math.Min(text.Length, s.End + 1);
+            if (last is not null && last.Form != ClauseForm.Imperative && text.AsSpan(Math.Max(0, sentenceEnd - 3), sentenceEnd - Math.Max(0, sentenceEnd - 3)).Contains(':')) lead = last;
+            else if (clauses.Count > before && clauses[before].Form != ClauseForm.Imperative) lead = null;
         }
         return clauses;
     }
@@ -160,6 +162,8 @@ public static class ClauseAnalyzer
         if (s.LastToken < s.FirstToken || s.FirstToken >= tokens.Length) return;
         var first = s.FirstToken;
         var last = Math.Min(s.LastToken, tokens.Length - 1);
+        // A list marker ("1.", "(a)", "iv)") is not a word of the item.
+        if (first < last && IsListMarker(text, tokens[first])) first++;
         string W(int i) => i >= first && i <= last ? text[tokens[i].Start..tokens[i].End] : "";
         // Punctuation between token i-1 and token i.
         string Gap(int i) => i > first && i <= last ? text[tokens[i - 1].End..tokens[i].Start] : "";
@@ -215,6 +219,10 @@ public static class ClauseAnalyzer
             else if (i == first && BaseVerbs.Contains(w) && char.IsUpper(w[0]) && !Modals.ContainsKey(W(i + 1)))
             {
                 triggers.Add(new Trigger(i, i, ClauseForm.Imperative, Strength.Medium));
+            }
+            else if (i == first + 1 && IsAdverb(W(first)) && char.IsUpper(W(first)[0]) && BaseVerbs.Contains(w))
+            {
+                triggers.Add(new Trigger(i, i, ClauseForm.Imperative, Strength.Medium)); // "Contractually oblige …"
             }
             else if (DeclarativeVerbs.Contains(w) && (char.IsUpper(w[0]) && i == first || IsSpeaker(W(i - 1)) && i == first + 1) && lower is not ("is" or "are"))
             {
@@ -273,6 +281,11 @@ public static class ClauseAnalyzer
                         if (W(j).Equals("to", StringComparison.OrdinalIgnoreCase) && j + 1 <= clauseEnd && !Determiners.Contains(W(j + 1))) { to = j; break; }
                     if (to > t.Next) { actor = new TextSpan(tokens[t.Next].Start, tokens[to - 1].End); cursor = to + 1; }
                     else if (to == t.Next) cursor = to + 1; // "Decides to establish": the speaker acts
+                    else if (t.Token == first && !W(t.Token).EndsWith('s'))
+                    {
+                        // "Request a waiver from …" opening a sentence or list item: a bare imperative of a directive verb.
+                        t = t with { Form = ClauseForm.Imperative, Next = t.Token };
+                    }
                     break;
                 }
             }
@@ -289,7 +302,8 @@ public static class ClauseAnalyzer
                 cursor++;
             }
             if (W(t.Token).Equals("cannot", StringComparison.OrdinalIgnoreCase)) negated = true;
-            if (t.Form != ClauseForm.Declarative && cursor <= clauseEnd && W(cursor).Equals("refrain", StringComparison.OrdinalIgnoreCase)) negated = true;
+            // "refrain from …", "avoid …": the action is asked not to happen.
+            if (t.Form != ClauseForm.Declarative && cursor <= clauseEnd && W(cursor).ToLowerInvariant() is "refrain" or "avoid" or "avoids") negated = true;
             // "should be mandated to study", "are required to report": the subject is who acts.
             if (passive && PassiveDirectives.TryGetValue(W(cursor), out var told) && W(cursor + 1).Equals("to", StringComparison.OrdinalIgnoreCase))
             {
@@ -349,6 +363,15 @@ public static class ClauseAnalyzer
             clauses.Add(new Clause(s.Index, start, end, t.Form, strength, negated, passive, actor, operative, action, obj, means));
             if (!actor.IsEmpty) previousActor = actor;
         }
+    }
+
+    private static bool IsListMarker(string text, Token t)
+    {
+        var word = text.AsSpan(t.Start, t.End - t.Start);
+        var after = t.End < text.Length ? text[t.End] : ' ';
+        if (after is not ('.' or ')')) return false;
+        if (word.Length <= 3 && int.TryParse(word, out _)) return true;
+        return word.Length == 1 && char.IsLetter(word[0]) || word.Length <= 4 && word.ToString().All(c => c is 'i' or 'v' or 'x');
     }
 
     private static bool LooksLikeModifier(string word) =>
