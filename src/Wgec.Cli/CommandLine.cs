@@ -59,8 +59,15 @@ public static class CommandLine
         }
     }
 
-    private static RuleSet LoadRules(Options o) =>
-        RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"));
+    /// <summary>
+    /// Rules for the commands that take no input files ('rules', 'explain WGEC0101'): the built-in (or --rules)
+    /// folder plus the rule packs of the wgec.yaml nearest the current folder, as 'check' would load them there.
+    /// </summary>
+    private static RuleSet LoadRules(Options o)
+    {
+        var config = WgecConfig.FindFor(Path.Combine(Environment.CurrentDirectory, WgecConfig.FileName));
+        return Session.LoadRules(o, config?.RuleFolders ?? []);
+    }
 
     private static async Task<int> Check(Options o, TextWriter stdout, TextReader? stdin)
     {

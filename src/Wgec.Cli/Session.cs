@@ -38,7 +38,7 @@ internal sealed class Session
         if (fromStdin) configs[stdinName] = WgecConfig.FindFor(stdinName, cache);
 
         var extra = configs.Values.OfType<WgecConfig>().SelectMany(c => c.RuleFolders).Distinct().ToList();
-        var rules = RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"), extra);
+        var rules = LoadRules(o, extra);
         foreach (var c in configs.Values.OfType<WgecConfig>().Distinct()) c.Validate(rules);
 
         var documents = new List<PolicyDocument>();
@@ -70,6 +70,10 @@ internal sealed class Session
                 : DocumentOptions.Default,
         };
     }
+
+    /// <summary>The one way every command loads rules: the built-in folder (or --rules) and the given rule packs.</summary>
+    public static RuleSet LoadRules(Options o, IEnumerable<string> packs) =>
+        RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"), packs);
 
     /// <summary>The repository root for SARIF and annotations: the nearest folder with .git above the working directory.</summary>
     public static string RepositoryRoot()

@@ -35,10 +35,15 @@ public static partial class RuleSetLoader
         var rules = new List<RuleDefinition>();
         var byId = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var ruleFiles = RuleFiles(rulesDirectory, lexiconDir, catalogPath);
-        foreach (var extra in extraRuleDirectories ?? [])
+        // A rule pack is a folder of rules with its own lexicons/ (a class defined twice is an error naming both files).
+        foreach (var extra in (extraRuleDirectories ?? []).Distinct(StringComparer.Ordinal))
         {
             if (!Directory.Exists(extra)) throw new WgecException(extra, null, "extra rules folder not found");
-            ruleFiles.AddRange(RuleFiles(extra, Path.Combine(extra, "lexicons"), Path.Combine(extra, "characteristics.yaml")));
+            var extraLexicons = Path.Combine(extra, "lexicons");
+            if (Directory.Exists(extraLexicons))
+                foreach (var file in Directory.EnumerateFiles(extraLexicons, "*.yaml").Order(StringComparer.Ordinal))
+                    LoadLexicons(file, lexicons);
+            ruleFiles.AddRange(RuleFiles(extra, extraLexicons, Path.Combine(extra, "characteristics.yaml")));
         }
         foreach (var file in ruleFiles)
         {

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using FluentAssertions;
+
+namespace Wgec.Tests;
+
+/// <summary>A user's rule pack (a folder with rules and its own lexicons, wired by wgec.yaml) works in every command.</summary>
+public class RulePackTests : TempDirectoryTest
+{
+    private const string PackRule = """
+        id: WGEC9001
+        characteristic: GEN
+        polarity: violates
+        title: Gadgets are named
+        message: "'{text}' names a gadget"
+        help: A recommendation should not name gadgets.
+        how-to-fix: Name the function, not the gadget.
+        source: Rec 84
+        condition:
+          lexicon: pack-gadget
+        examples:
+          triggers: ["Every school needs a [|smartboard|]."]
+          ignores: ["Every school needs teaching tools."]
+        """;
+
+    private string MakeRepo()
+    {
+        Write("repo/wgec.yaml", "rules: [pack]\n");
+        Write("repo/pack/GEN/WGEC9001.yaml", PackRule);
+        Write("repo/pack/lexicons/gadgets.yaml", "lexicons:\n  pack-gadget:\n    description: Gadgets.\n    terms:\n      - smartboard\n");
+        Write("repo/d.md", "## A1 Schools\nEvery school should get a smartboard.\n");
+        return Path.Combine(Dir, "repo");
+    }
+
+    private static (int Code, string Out, string Err) RunIn(string dir, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Wgec.Cli.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.ArgumentList.Add("--rules");
+        psi.ArgumentList.Add(TestPaths.Rules);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Check_uses_the_packs_rule_and_its_own_lexicon()
+    {
+        var repo = MakeRepo();
+        var (code, output, err) = CliTests.Run("check", Path.Combine(repo, "d.md"), "--rules", TestPaths.Rules);
+        code.Should().Be(0, err);
+        output.Should().Contain("d.md(2,27): warning WGEC9001: 'smartboard' names a gadget [GEN]");
+    }
+
+    [Fact]
+    public void Rules_explain_and_write_docs_see_the_pack_too()
+    {
+        var repo = MakeRepo();
+        var list = RunIn(repo, "rules", "--characteristic", "GEN");
+        list.Code.Should().Be(0, list.Err);
+        list.Out.Should().Contain("WGEC9001  GEN    violates  warning  Gadgets are named");
+
+        var page = RunIn(repo, "explain", "WGEC9001");
+        page.Code.Should().Be(0, page.Err);
+        page.Out.Should().StartWith("# WGEC9001: Gadgets are named").And.Contain("## How to fix\n\nName the function, not the gadget.");
+
+        var docs = RunIn(repo, "rules", "--write-docs", "pages");
+        docs.Code.Should().Be(0, docs.Err);
+        File.ReadAllText(Path.Combine(repo, "pages", "WGEC9001.md")).Should().Be(page.Out);
+    }
+
+    [Fact]
+    public void A_lexicon_class_defined_by_the_pack_and_the_built_in_rules_is_an_error_naming_both()
+    {
+        var repo = MakeRepo();
+        Write("repo/pack/lexicons/clash.yaml", "lexicons:\n  named-body:\n    terms:\n      - gizmo corp\n");
+        var (code, stdout, err) = CliTests.Run("check", Path.Combine(repo, "d.md"), "--rules", TestPaths.Rules);
+        code.Should().Be(2);
+        stdout.Should().BeEmpty();
+        err.Should().Contain("clash.yaml(2): error [named-body]: lexicon class 'named-body' is already defined in")
+            .And.Contain("bodies.yaml");
+    }
+}
