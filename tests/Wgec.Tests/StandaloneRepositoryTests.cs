@@ -41,4 +41,37 @@ public class StandaloneRepositoryTests
         Directory.GetFiles(TestPaths.Corpus, "*.md").Should().HaveCount(9);
         File.Exists(Path.Combine(TestPaths.Root, "docs", "characteristics.md")).Should().BeTrue();
     }
+
+    [Fact]
+    public void A_copy_without_git_gives_the_same_output_and_fingerprints()
+    {
+        // A source archive or a container build has no .git: the project's own wgec.yaml anchors fingerprints.
+        var copy = Directory.CreateTempSubdirectory("wgec-nogit-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(copy, "fixtures"));
+            File.Copy(TestPaths.Compilation, Path.Combine(copy, "fixtures", "wgec-compilation-2017.txt"));
+            File.Copy(Path.Combine(TestPaths.Root, "wgec.yaml"), Path.Combine(copy, "wgec.yaml"));
+            var inRepo = CliTests.Run("check", TestPaths.Compilation, "--format", "sarif").Out;
+            var inCopy = CliTests.Run("check", Path.Combine(copy, "fixtures", "wgec-compilation-2017.txt"), "--format", "sarif").Out;
+            static IEnumerable<string> Prints(string sarif) => System.Text.RegularExpressions.Regex.Matches(sarif, "\"wgecFindingHash/v1\": \"([0-9a-f]+)\"").Select(m => m.Groups[1].Value);
+            Prints(inRepo).Should().NotBeEmpty().And.Equal(Prints(inCopy));
+        }
+        finally { Directory.Delete(copy, true); }
+    }
+
+    [Fact]
+    public void A_configuration_of_comments_only_is_every_default()
+    {
+        var dir = Directory.CreateTempSubdirectory("wgec-conf-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "wgec.yaml"), "# nothing set yet\n");
+            File.WriteAllText(Path.Combine(dir, "d.md"), "## A1 T\nThe USA should cooperate.\n");
+            var (code, output, err) = CliTests.Run("check", Path.Combine(dir, "d.md"), "--rules", TestPaths.Rules);
+            code.Should().Be(0, err);
+            output.Should().Contain("warning WGEC0103").And.Contain("(profile core)");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

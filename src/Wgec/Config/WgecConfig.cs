@@ -91,7 +91,7 @@ public sealed class WgecConfig
         var yaml = new YamlReader(path);
         var text = File.ReadAllText(path);
         if (string.IsNullOrWhiteSpace(text)) return new WgecConfig { Path = path };
-        var root = yaml.LoadMapping(text);
+        var root = yaml.LoadMapping(text, emptyIsEmptyMapping: true);
         yaml.OnlyKeys(root, "wgec.yaml", "profile", "min-score", "severity", "rules", "ignore", "overrides");
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         var folders = yaml.Get(root, "rules") is { } r

@@ -10,7 +10,8 @@ internal sealed class YamlReader(string file)
 {
     public string File { get; } = file;
 
-    public YamlMappingNode LoadMapping(string text)
+    /// <param name="emptyIsEmptyMapping">A file of comments only is an empty mapping (a configuration with every default).</param>
+    public YamlMappingNode LoadMapping(string text, bool emptyIsEmptyMapping = false)
     {
         var stream = new YamlStream();
         try
@@ -25,6 +26,7 @@ internal sealed class YamlReader(string file)
         {
             throw new WgecException(File, null, $"not valid YAML: {e.Message}");
         }
+        if (stream.Documents.Count == 0 && emptyIsEmptyMapping) return new YamlMappingNode();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             throw new WgecException(File, 1, "expected a YAML mapping (key: value lines) at the top level");
         return map;
