@@ -7,6 +7,35 @@ namespace Wgec.Tests;
 public class RuleCatalogTests
 {
     [Fact]
+    public void The_leaf_table_of_the_rule_language_is_the_registry_of_condition_kinds()
+    {
+        // Adding a kind is one file plus one registry line; this keeps docs/rule-language.md in step with it.
+        var doc = File.ReadAllText(Path.Combine(TestPaths.Root, "docs", "rule-language.md")).Replace("\r\n", "\n");
+        var start = doc.IndexOf("| leaf | example | finds |\n|---|---|---|\n", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0);
+        var rows = doc[start..].Split('\n').Skip(2).TakeWhile(l => l.StartsWith('|')).ToList();
+        var expected = Wgec.Rules.Conditions.ConditionKinds.Leaves.Select(k => $"| `{k.Name}` | {k.Example} | {k.Finds} |").ToList();
+        rows.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Every_condition_kind_of_the_registry_is_accepted_by_the_parser_and_an_unknown_one_lists_them()
+    {
+        var names = Wgec.Rules.Conditions.ConditionKinds.AllNames.ToList();
+        names.Should().Contain(["pattern", "lexicon", "entity", "list", "count", "similar", "clause", "all", "any", "not", "near"]);
+        var dir = Directory.CreateTempSubdirectory("wgec-kinds-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "lexicons"));
+            File.Copy(Path.Combine(TestPaths.Rules, "characteristics.yaml"), Path.Combine(dir, "characteristics.yaml"));
+            File.WriteAllText(Path.Combine(dir, "WGEC9001.yaml"), "id: WGEC9001\ncharacteristic: GEN\npolarity: violates\ntitle: t\nmessage: m\nhelp: h\nsource: s\ncondition:\n  poem: x\nexamples:\n  triggers: ['[|a|]']\n  ignores: ['b']\n");
+            var act = () => RuleSetLoader.Load(dir);
+            act.Should().Throw<Wgec.Model.WgecException>().WithMessage($"unknown condition kind 'poem'; expected one of: {string.Join(", ", names)}");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Every_rule_has_an_up_to_date_documentation_page()
     {
         foreach (var rule in TestPaths.RuleSet.Rules)

@@ -141,10 +141,10 @@ public sealed partial class Checker
         var hits = new List<Hit>[_leaves.Length];
         // Text leaves first: which sentences they hit decides where the (expensive) recognizers must run.
         for (var id = 0; id < _leaves.Length; id++)
-            if (_leaves[id] is not EntityLeaf) hits[id] = _leaves[id].Find(analysis).ToList();
+            if (_leaves[id].RecognizerModels == EntityModels.None) hits[id] = _leaves[id].Find(analysis).ToList();
         analysis.EntityDemand = _demandDriven ? DemandBySentence(analysis, hits) : null;
         for (var id = 0; id < _leaves.Length; id++)
-            if (_leaves[id] is EntityLeaf) hits[id] = _leaves[id].Find(analysis).ToList();
+            if (_leaves[id].RecognizerModels != EntityModels.None) hits[id] = _leaves[id].Find(analysis).ToList();
         for (var id = 0; id < _leaves.Length; id++)
         {
             foreach (var hit in hits[id])

@@ -89,7 +89,7 @@ public static class RuleCompiler
     private static IEnumerable<EntityDemand> Demands(Conjunction c, Dictionary<int, Leaf> leaves, bool sameSentence)
     {
         static EntityModels ModelsOf(Atom a, Dictionary<int, Leaf> leaves) => a.Leaves.Select(id => leaves[id])
-            .OfType<EntityLeaf>().Aggregate(EntityModels.None, (m, e) => m | EntityRecognizer.ModelsFor(e.Kind));
+            .Aggregate(EntityModels.None, (m, leaf) => m | leaf.RecognizerModels);
         for (var i = 0; i < c.Positive.Count; i++)
         {
             var models = ModelsOf(c.Positive[i], leaves);

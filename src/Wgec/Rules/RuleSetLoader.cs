@@ -237,7 +237,7 @@ public static partial class RuleSetLoader
 
     private static bool ContainsSimilar(Condition c) => c switch
     {
-        LeafCondition l => l.Leaf is SimilarLeaf,
+        LeafCondition l => l.Leaf.NeedsDocument,
         AllCondition a => a.Items.Any(ContainsSimilar),
         AnyCondition a => a.Items.Any(ContainsSimilar),
         NotCondition n => ContainsSimilar(n.Item),

@@ -82,6 +82,9 @@ public sealed class ClauseLeaf : Leaf
     }
 
     /// <summary>Parses and validates the <c>clause</c> mapping; role leaves are parsed by the shared condition parser.</summary>
+    internal static readonly ConditionKind Kind = new("clause", "`clause: {actor: {lexicon: named-body}, action: {lexicon: narrow-task}, negated: false}`",
+        "an operative clause whose roles pass the tests (see below)", (node, c) => Parse(node, c.Yaml, c.ParseCondition));
+
     internal static ClauseLeaf Parse(YamlNode node, YamlReader yaml, Func<YamlNode, string, Condition> parse)
     {
         var map = yaml.Mapping(node, "clause");
@@ -109,7 +112,7 @@ public sealed class ClauseLeaf : Leaf
                 AnyCondition any when any.Items.All(i => i is LeafCondition) => any.Items.Cast<LeafCondition>().Select(l => l.Leaf).ToList(),
                 _ => throw yaml.Error(value, name, $"'{name}' must be a leaf condition or an 'any' of leaf conditions"),
             };
-            if (leaves.Any(l => l is EntityLeaf or SimilarLeaf or ClauseLeaf or CountLeaf or ListLeaf))
+            if (leaves.Any(l => !l.WorksInsideClauseRole))
                 throw yaml.Error(value, name, $"'{name}' takes pattern or lexicon leaves (entity, similar, count, list and clause are not supported inside a role)");
             roles.Add(new RoleTest(role, null, leaves));
         }

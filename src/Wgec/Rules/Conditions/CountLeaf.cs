@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wgec.Analysis;
+using YamlDotNet.RepresentationModel;
 
 namespace Wgec.Rules.Conditions;
 
@@ -13,6 +14,22 @@ public sealed class CountLeaf(Leaf inner, int min, bool distinct) : Leaf
     public int Min { get; } = min;
     public bool Distinct { get; } = distinct;
     public override string Key => string.Create(CultureInfo.InvariantCulture, $"count:{Min}:{Distinct}:{Inner.Key}");
+
+    internal static readonly ConditionKind Kind = new("count", "`count: {min: 6, distinct: true, of: {lexicon: policy-topic}}`",
+        "the inner leaf at least `min` times (distinct wordings or labels)", Parse);
+
+    private static Leaf Parse(YamlNode node, ParseContext c)
+    {
+        var yaml = c.Yaml;
+        var map = yaml.Mapping(node, "count");
+        yaml.OnlyKeys(map, "count", "min", "distinct", "of");
+        var minNode = yaml.Get(map, "min") ?? throw yaml.Error(node, "count", "'count' needs 'min'");
+        var ofNode = yaml.Get(map, "of") ?? throw yaml.Error(node, "count", "'count' needs 'of' (a leaf condition)");
+        var inner = c.ParseCondition(ofNode, "of") as LeafCondition
+                    ?? throw yaml.Error(ofNode, "of", "'count.of' must be a leaf condition (pattern, lexicon or entity)");
+        var distinct = yaml.Get(map, "distinct") is { } d && yaml.Bool(d, "distinct");
+        return new CountLeaf(c.Intern(inner.Leaf), yaml.Int(minNode, "min", 1, 1000), distinct);
+    }
 
     public override IEnumerable<Hit> Find(ProposalAnalysis analysis)
     {

@@ -10,5 +10,14 @@ public abstract class Leaf
 {
     public abstract string Key { get; }
     public abstract IEnumerable<Hit> Find(ProposalAnalysis analysis);
+
+    /// <summary>The recognizer models the leaf needs (only entity leaves need any; they run after the text leaves).</summary>
+    public virtual EntityModels RecognizerModels => EntityModels.None;
+
+    /// <summary>True when the leaf compares proposals of a document (it needs the document-level pass and scope: document).</summary>
+    public virtual bool NeedsDocument => false;
+
+    /// <summary>True when the leaf can test the words of one clause role (plain text leaves).</summary>
+    public virtual bool WorksInsideClauseRole => false;
     public override string ToString() => Key;
 }

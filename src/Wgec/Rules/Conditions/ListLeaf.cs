@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wgec.Analysis;
+using YamlDotNet.RepresentationModel;
 
 namespace Wgec.Rules.Conditions;
 
@@ -9,6 +10,19 @@ public sealed class ListLeaf(int minItems, double maxMeanWords) : Leaf
     public int MinItems { get; } = minItems;
     public double MaxMeanWords { get; } = maxMeanWords;
     public override string Key => string.Create(CultureInfo.InvariantCulture, $"list:{MinItems}:{MaxMeanWords}");
+
+    internal static readonly ConditionKind Kind = new("list", "`list: {min-items: 5, max-mean-words: 12}`",
+        "a run of bullet/numbered items, long and made of short items", Parse);
+
+    private static Leaf Parse(YamlNode node, ParseContext c)
+    {
+        var yaml = c.Yaml;
+        var map = yaml.Mapping(node, "list");
+        yaml.OnlyKeys(map, "list", "min-items", "max-mean-words");
+        var min = yaml.Get(map, "min-items") is { } m ? yaml.Int(m, "min-items", 2, 1000) : 5;
+        var max = yaml.Get(map, "max-mean-words") is { } w ? yaml.Number(w, "max-mean-words", 1, 1000) : 12;
+        return new ListLeaf(min, max);
+    }
 
     public override IEnumerable<Hit> Find(ProposalAnalysis analysis)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Wgec.Analysis;
+using YamlDotNet.RepresentationModel;
 
 namespace Wgec.Rules.Conditions;
 
@@ -8,6 +9,24 @@ public sealed class PatternLeaf(Regex regex) : Leaf
 {
     public Regex Regex { get; } = regex;
     public override string Key => "pattern:" + Regex;
+    public override bool WorksInsideClauseRole => true;
+
+    internal static readonly ConditionKind Kind = new("pattern", @"`pattern: '\bmodell?ed\s+on\b'`",
+        "a .NET regular expression, case-insensitive (use `(?-i:…)` to opt out)", Parse);
+
+    private static Leaf Parse(YamlNode node, ParseContext c)
+    {
+        var text = c.Yaml.Scalar(node, "pattern");
+        try
+        {
+            // Shared Regex instances let NRules share work between rules; IgnoreCase unless the pattern opts out.
+            return new PatternLeaf(new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+        }
+        catch (ArgumentException e)
+        {
+            throw c.Yaml.Error(node, "pattern", $"regular expression does not compile: {e.Message}");
+        }
+    }
 
     public override IEnumerable<Hit> Find(ProposalAnalysis analysis)
     {
