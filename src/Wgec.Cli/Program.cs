@@ -1,3 +1,4 @@
 using Wgec.Cli;
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+// Standard input is passed on only when something is piped in ('check -' reads it); an interactive terminal is not input.
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, Console.IsInputRedirected ? Console.In : null);

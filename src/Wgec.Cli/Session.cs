@@ -32,6 +32,8 @@ internal sealed class Session
         var files = new List<string>();
         var fromStdin = list.Contains("-");
         if (list.Any(i => i != "-")) files.AddRange(InputExpander.Expand(list.Where(i => i != "-")));
+        RefuseToOverwrite(files, o.Output, "--output");
+        RefuseToOverwrite(files, o.WriteBaseline, "--write-baseline");
         var cache = new Dictionary<string, WgecConfig?>(StringComparer.Ordinal);
         var configs = files.ToDictionary(f => f, f => WgecConfig.FindFor(f, cache));
         var stdinName = o.StdinFilename ?? "stdin.md";
@@ -69,6 +71,30 @@ internal sealed class Session
                 ? new DocumentOptions { Severity = c.SeverityFor(d.Path), MinScore = c.MinScoreFor(d.Path) }
                 : DocumentOptions.Default,
         };
+    }
+
+    /// <summary>An output that is one of the inputs (the same file, also through a symbolic link) would destroy it: refused before any work.</summary>
+    private static void RefuseToOverwrite(IEnumerable<string> inputs, string? output, string option)
+    {
+        if (output is null) return;
+        var target = Identity(output);
+        foreach (var input in inputs)
+            if (string.Equals(Identity(input), target, StringComparison.Ordinal))
+                throw new UsageException($"{option} {output} is one of the inputs ({input}); nothing was written");
+    }
+
+    /// <summary>The file a path finally names: full path with every symbolic link resolved.</summary>
+    private static string Identity(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+            if (target is not null) return Path.GetFullPath(target.FullName);
+            var dir = Path.GetDirectoryName(full);
+            return dir is null ? full : Path.Combine(Directory.ResolveLinkTarget(dir, true)?.FullName ?? dir, Path.GetFileName(full));
+        }
+        catch (IOException) { return full; }
     }
 
     /// <summary>The one way every command loads rules: the built-in folder (or --rules) and the given rule packs.</summary>

@@ -47,6 +47,14 @@ public static class CsvReporter
         sb.Append("\r\n");
     }
 
-    public static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    /// <summary>
+    /// RFC 4180 quoting; a cell that a spreadsheet would run as a formula (it begins with =, +, -, @, tab or CR) is
+    /// prefixed with an apostrophe, the usual defence against formula injection from the documents' text.
+    /// </summary>
+    public static string Quote(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            field = "'" + field;
+        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    }
 }
