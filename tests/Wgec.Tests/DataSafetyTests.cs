@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 
 namespace Wgec.Tests;
@@ -38,17 +37,9 @@ public class DataSafetyTests : TempDirectoryTest
     [Fact]
     public void The_shipped_process_reads_standard_input()
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Wgec.Cli.dll"), "check", "-", "--stdin-filename", "draft.md", "--rules", TestPaths.Rules })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Write(Draft);
-        p.StandardInput.Close();
-        var output = p.StandardOutput.ReadToEndAsync();
-        var err = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        p.ExitCode.Should().Be(0, err.Result);
-        output.Result.Should().Contain("draft.md(2,5): warning WGEC0103: 'USA' singles out a named country");
+        var (code, output, err) = TestProcess.Wgec(Dir, ["check", "-", "--stdin-filename", "draft.md", "--rules", TestPaths.Rules], stdin: Draft);
+        code.Should().Be(0, err);
+        output.Should().Contain("draft.md(2,5): warning WGEC0103: 'USA' singles out a named country");
     }
 
     [Theory]

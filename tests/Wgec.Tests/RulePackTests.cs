@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 
 namespace Wgec.Tests;
@@ -31,19 +30,8 @@ public class RulePackTests : TempDirectoryTest
         return Path.Combine(Dir, "repo");
     }
 
-    private static (int Code, string Out, string Err) RunIn(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Wgec.Cli.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.ArgumentList.Add("--rules");
-        psi.ArgumentList.Add(TestPaths.Rules);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Out, string Err) RunIn(string dir, params string[] args) =>
+        TestProcess.Wgec(dir, [.. args, "--rules", TestPaths.Rules]);
 
     [Fact]
     public void Check_uses_the_packs_rule_and_its_own_lexicon()

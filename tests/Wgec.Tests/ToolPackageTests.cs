@@ -7,18 +7,8 @@ namespace Wgec.Tests;
 public class ToolPackageTests : TempDirectoryTest
 {
 
-    private static (int Code, string Out, string Err) Run(string file, string workingDirectory, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Out, string Err) Run(string file, string workingDirectory, params string[] args) =>
+        TestProcess.Run(file, workingDirectory, args);
 
     [Fact]
     public void Packed_tool_installs_and_checks_a_fixture()
