@@ -85,6 +85,8 @@ public class BadInputTests : TempDirectoryTest
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    object:\n      entity: date\n", "(11): error [object]: 'object' takes pattern or lexicon leaves")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    verb: {lexicon: things}\n", "(10): error [verb]: unknown key 'verb'")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause: {}\n", "(9): error [clause]: 'clause' needs at least one of")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    strength: weak, medium\n", "(10): error [strength]: unknown strength 'weak, medium'")]
+    [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    form: []\n", "(10): error [form]: 'form' needs at least one value")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  all:\n    - lexicon: things\n    - not:\n        not:\n          lexicon: things\n", "(11): error [not]: 'not' inside 'not' is not supported")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  all:\n    - lexicon: things\n    - not:\n        lexicon: things\n", "(9): error [not]: a 'not' that only repeats the rule's own positive conditions")]
     public void Broken_rule_files_name_file_line_and_field(string from, string to, string expected)
@@ -131,5 +133,23 @@ public class BadInputTests : TempDirectoryTest
             stdout.Should().BeEmpty();
             err.Should().Contain("WGEC9001.yaml(9): error [not]: 'not' inside 'not' is not supported");
         }
+    }
+
+    [Fact]
+    public void A_condition_that_would_expand_without_bound_is_a_located_error()
+    {
+        var items = string.Concat(Enumerable.Range(0, 12).Select(i => $"    - any: [{{lexicon: things}}, {{all: [{{pattern: 'x{i}'}}]}}]\n"));
+        var rules = RulesWith(Valid.Replace("condition:\n  lexicon: things\n", "condition:\n  all:\n" + items, StringComparison.Ordinal));
+        var act = () => RuleSetLoader.Load(rules);
+        act.Should().Throw<WgecException>().Which.Describe().Should().Contain("WGEC9001.yaml(9)").And.Contain("expands to more than 256 alternatives");
+    }
+
+    [Fact]
+    public void A_wildcard_inside_a_lexicon_word_is_a_located_error()
+    {
+        var rules = RulesWith(Valid);
+        File.WriteAllText(Path.Combine(rules, "lexicons", "l.yaml"), "lexicons:\n  things:\n    terms:\n      - thing\n      - organi*ations\n");
+        var act = () => RuleSetLoader.Load(rules);
+        act.Should().Throw<WgecException>().Which.Describe().Should().Contain("l.yaml(5): error [terms]: term 'organi*ations': '*' is a wildcard only at the end");
     }
 }

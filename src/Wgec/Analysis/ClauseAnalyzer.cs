@@ -135,6 +135,8 @@ public static class ClauseAnalyzer
         "held", "made", "given", "taken", "set", "put", "kept", "built", "run", "done", "brought", "sent", "shown",
         "known", "seen", "drawn", "chosen", "led", "met", "paid", "sought", "spent", "undertaken", "written", "read",
         "bound", "found", "laid", "left", "meant", "told", "won", "broken", "cut", "shut", "spread", "borne",
+        "spoken", "hidden", "proven", "withdrawn", "thrown", "grown", "overtaken", "forbidden", "frozen", "stolen",
+        "forgotten", "driven", "ridden", "risen", "fallen", "beaten", "sworn", "torn", "worn", "woven", "been",
     };
 
     /// <summary>All operative clauses of the proposal, in text order.</summary>
@@ -150,7 +152,7 @@ public static class ClauseAnalyzer
             var last = clauses.Count > before ? clauses[^1] : null;
             var sentenceEnd = Math.Min(text.Length, s.End + 1);
             if (last is not null && last.Form != ClauseForm.Imperative && text.AsSpan(Math.Max(0, sentenceEnd - 3), sentenceEnd - Math.Max(0, sentenceEnd - 3)).Contains(':')) lead = last;
-            else if (clauses.Count > before && clauses[before].Form != ClauseForm.Imperative) lead = null;
+            else if (!StartsListItem(text, s.Start) || clauses.Count > before && clauses[before].Form != ClauseForm.Imperative) lead = null;
         }
         return clauses;
     }
@@ -194,6 +196,7 @@ public static class ClauseAnalyzer
             else if (lower is "is" or "are" && PassiveDirectives.TryGetValue(W(i + 1), out var pd) && W(i + 2) is "to" or "upon" or "on")
             {
                 var next = W(i + 2) is "upon" or "on" ? i + 4 : i + 3; // "are called upon to"
+                if (W(i + 2) is "upon" or "on" && !W(i + 3).Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
                 triggers.Add(new Trigger(i, next, ClauseForm.Modal, pd));
             }
             else if (lower is "is" or "are" or "has" or "have" or "need" or "needs" && W(i + 1).Equals("to", StringComparison.OrdinalIgnoreCase)
@@ -204,7 +207,7 @@ public static class ClauseAnalyzer
             else if ((ClauseStart(i) || IsSpeaker(W(i - 1)) || IsSpeaker(W(first)) && Coordinators.Contains(W(i - 1))) && DirectiveVerbs.TryGetValue(w, out var dv) && char.IsUpper(w[0]) | i > first)
             {
                 var spoken = IsSpeaker(W(i - 1)) || IsSpeaker(W(first)) && Coordinators.Contains(W(i - 1));
-                if (IsDirectiveUse(lower, W(i + 1), i == first || HardBreak(i) || spoken))
+                if (IsDirectiveUse(lower, W(i + 1), ClauseStart(i) || spoken))
                     triggers.Add(new Trigger(i, W(i + 1).ToLowerInvariant() is "upon" or "on" ? i + 2 : i + 1, ClauseForm.Directive, dv));
             }
             else if (CommitmentVerbs.Contains(w) && W(i + 1).Equals("to", StringComparison.OrdinalIgnoreCase) && i > first
@@ -246,6 +249,7 @@ public static class ClauseAnalyzer
             var cursor = t.Next;
             var strength = t.Strength;
             var subjunctiveVerb = t.Token;
+            var noAction = false;
             switch (t.Form)
             {
                 case ClauseForm.Modal:
@@ -285,7 +289,9 @@ public static class ClauseAnalyzer
                     {
                         // "Request a waiver from …" opening a sentence or list item: a bare imperative of a directive verb.
                         t = t with { Form = ClauseForm.Imperative, Next = t.Token };
+                        cursor = t.Token;
                     }
+                    else noAction = true; // "Supports the initiative": no action verb, the rest is the object
                     break;
                 }
             }
@@ -321,12 +327,10 @@ public static class ClauseAnalyzer
                 cursor += 2;
                 action = new TextSpan(action.Start, tokens[cursor].End);
             }
-            if (t.Form == ClauseForm.Imperative)
-            {
-                action = new TextSpan(tokens[t.Token].Start, tokens[t.Token].End);
-                if (lead is not null) { actor = lead.Actor; strength = lead.Strength; }
-            }
-            var objectStart = t.Form == ClauseForm.Declarative ? t.Next : t.Form == ClauseForm.Imperative ? t.Token + 1 : cursor + 1;
+            var inherited = false;
+            if (t.Form == ClauseForm.Imperative && lead is not null) { actor = lead.Actor; strength = lead.Strength; inherited = true; }
+            if (noAction) action = TextSpan.None;
+            var objectStart = t.Form == ClauseForm.Declarative || noAction ? t.Next : cursor + 1;
 
             var means = TextSpan.None;
             var objectEnd = clauseEnd;
@@ -347,7 +351,8 @@ public static class ClauseAnalyzer
             if (passive) actor = TextSpan.None;
             if (passive)
                 for (var j = objectStart - 1; j <= objectEnd; j++)
-                    if (j >= first && W(j).Equals("by", StringComparison.OrdinalIgnoreCase) && j + 1 <= objectEnd && !W(j + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+                    if (j >= first && W(j).Equals("by", StringComparison.OrdinalIgnoreCase) && j + 1 <= objectEnd && !W(j + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                        && !IsTimeWord(W(j + 1), W(j + 2)))
                     {
                         actor = new TextSpan(tokens[j + 1].Start, tokens[objectEnd].End);
                         break;
@@ -358,9 +363,10 @@ public static class ClauseAnalyzer
             var operative = t.Form == ClauseForm.Subjunctive
                 ? new TextSpan(tokens[subjunctiveVerb].Start, tokens[subjunctiveVerb].End)
                 : new TextSpan(tokens[t.Token].Start, tokens[Math.Min(Math.Max(t.Token, t.Next - 1), last)].End);
-            var start = actor.IsEmpty ? operative.Start : Math.Min(actor.Start, operative.Start);
+            // A clause spans its own roles; an actor inherited from the sentence leading a list lies outside it.
+            var start = new[] { inherited ? TextSpan.None : actor, operative, action, obj, means }.Where(r => !r.IsEmpty).Min(r => r.Start);
             var end = Math.Max(operative.End, Math.Max(action.End, Math.Max(obj.End, means.End)));
-            clauses.Add(new Clause(s.Index, start, end, t.Form, strength, negated, passive, actor, operative, action, obj, means));
+            clauses.Add(new Clause(s.Index, start, end, t.Form, strength, negated, passive, actor, operative, action, obj, means) { ActorInherited = inherited });
             if (!actor.IsEmpty) previousActor = actor;
         }
     }
@@ -376,6 +382,20 @@ public static class ClauseAnalyzer
 
     private static bool LooksLikeModifier(string word) =>
         word.Length > 0 && char.IsLower(word[0]) && !word.EndsWith('s') && !IsAdverb(word) && !Determiners.Contains(word);
+
+    private static bool StartsListItem(string text, int start)
+    {
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        var lineEnd = text.IndexOf('\n', start);
+        return Segmenter.IsListItem(text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)]);
+    }
+
+    /// <summary>"by 2025", "by 1 July", "by the end of …": a due date, not an agent.</summary>
+    private static bool IsTimeWord(string word, string next) =>
+        word.Length > 0 && char.IsDigit(word[0])
+        || word.ToLowerInvariant() is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august"
+            or "september" or "october" or "november" or "december" or "mid" or "early" or "late"
+        || word.Equals("the", StringComparison.OrdinalIgnoreCase) && next.ToLowerInvariant() is "end" or "start" or "beginning" or "middle" or "time";
 
     private static bool IsParticle(string word) => word.ToLowerInvariant() is "up" or "out" or "aside" or "off" or "forward" or "down" or "together";
 
@@ -396,7 +416,7 @@ public static class ClauseAnalyzer
     {
         if (lower is "calls" or "call" or "appeals") return after.ToLowerInvariant() is "upon" or "on" or "for" or "to";
         if (lower is "agrees" or "resolves") return after.Equals("to", StringComparison.OrdinalIgnoreCase) || after.Equals("that", StringComparison.OrdinalIgnoreCase);
-        return sentenceOrClauseStart || char.IsUpper(lower[0]);
+        return sentenceOrClauseStart;
     }
 
     /// <summary>"We task …", "We call on …", "I recommend …": the speaker addresses others.</summary>
@@ -415,7 +435,7 @@ public static class ClauseAnalyzer
         word.Length > 0 && (Modals.ContainsKey(word) || BaseVerbs.Contains(word) && !Determiners.Contains(before) && char.IsLower(word[0]));
 
     private static bool IsParticiple(string word) =>
-        word.Length > 3 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase)
+        word.Length > 3 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
                             || IrregularParticiples.Contains(word)) || PassiveDirectives.ContainsKey(word);
 
     /// <summary>Tokens of a means marker at j: "through", "via", "by means of", "by" + -ing, "using", "by way of".</summary>

@@ -37,6 +37,9 @@ public sealed record Clause(
     int Sentence, int Start, int End, ClauseForm Form, Strength Strength, bool Negated, bool Passive,
     TextSpan Actor, TextSpan Operative, TextSpan Action, TextSpan Object, TextSpan Means)
 {
+    /// <summary>True when the actor was taken from the sentence that leads a list ("The ministry should: - Require …").</summary>
+    public bool ActorInherited { get; init; }
+
     public TextSpan RoleSpan(ClauseRole role) => role switch
     {
         ClauseRole.Actor => Actor,

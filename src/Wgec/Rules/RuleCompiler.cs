@@ -15,6 +15,8 @@ namespace Wgec.Rules;
 /// </summary>
 public static class RuleCompiler
 {
+    private const int MaxAlternatives = 256;
+
     private sealed record Atom(int[] Leaves);
 
     private sealed record NearLink(int A, int B, int Within, bool Ordered);
@@ -115,6 +117,9 @@ public static class RuleCompiler
                 foreach (var item in all.Items)
                 {
                     var options = Expand(item, ids);
+                    // Each 'any' inside 'all' multiplies the alternatives; an untrusted rule must not expand without bound.
+                    if ((long)product.Count * options.Count > MaxAlternatives)
+                        throw new RuleShapeException(all.Line, $"the condition expands to more than {MaxAlternatives} alternatives (an 'all' of many 'any's); simplify it");
                     product = product.SelectMany(p => options.Select(o => Merge(p, o))).ToList();
                 }
                 return product;

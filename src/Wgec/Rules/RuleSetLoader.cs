@@ -36,7 +36,7 @@ public static partial class RuleSetLoader
         var byId = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         var ruleFiles = RuleFiles(rulesDirectory, lexiconDir, catalogPath);
         // A rule pack is a folder of rules with its own lexicons/ (a class defined twice is an error naming both files).
-        foreach (var extra in (extraRuleDirectories ?? []).Distinct(StringComparer.Ordinal))
+        foreach (var extra in (extraRuleDirectories ?? []).Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).Distinct(StringComparer.Ordinal))
         {
             if (!Directory.Exists(extra)) throw new WgecException(extra, null, "extra rules folder not found");
             var extraLexicons = Path.Combine(extra, "lexicons");
@@ -129,6 +129,14 @@ public static partial class RuleSetLoader
             yaml.OnlyKeys(body, $"lexicon '{name}'", "description", "case-sensitive", "terms");
             var termsNode = yaml.Sequence(yaml.Get(body, "terms") ?? throw yaml.Error(body, name, $"lexicon '{name}' has no 'terms'"), "terms");
             var terms = termsNode.Children.Select(t => yaml.Scalar(t, "terms")).ToList();
+            foreach (var t in termsNode.Children)
+            {
+                // Only a trailing * is a wildcard; one inside a word would be matched literally and never fire.
+                var term = yaml.Scalar(t, "terms");
+                var phrase = term.Split(" => ")[0].TrimEnd();
+                if (!term.StartsWith("re:", StringComparison.Ordinal) && phrase.TrimEnd('*').Contains('*'))
+                    throw yaml.Error(t, "terms", $"term '{term}': '*' is a wildcard only at the end of a word; write a 're:' term for anything else");
+            }
             if (terms.Count == 0) throw yaml.Error(termsNode, "terms", $"lexicon '{name}' has an empty 'terms' list");
             var cs = yaml.Get(body, "case-sensitive") is { } c && yaml.Bool(c, "case-sensitive");
             try

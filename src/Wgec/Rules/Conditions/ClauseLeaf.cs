@@ -68,12 +68,12 @@ public sealed class ClauseLeaf : Leaf
             if (Passive is { } p && c.Passive != p) continue;
             var ok = true;
             // The hit reads as a clause: from the actor (or the operative words) through the action verb to the end of the last tested role.
-            int start = c.Actor.IsEmpty ? c.Operative.Start : Math.Min(c.Actor.Start, c.Operative.Start), end = Math.Max(c.Operative.End, c.Action.End);
+            int start = c.Actor.IsEmpty || c.ActorInherited ? c.Operative.Start : Math.Min(c.Actor.Start, c.Operative.Start), end = Math.Max(c.Operative.End, c.Action.End);
             foreach (var r in Roles)
             {
                 var span = c.RoleSpan(r.Role);
                 if (!r.Holds(span, HitsOf)) { ok = false; break; }
-                if (span.IsEmpty) continue;
+                if (span.IsEmpty || r.Role == ClauseRole.Actor && c.ActorInherited) continue; // the finding stays in the clause's sentence
                 start = Math.Min(start, span.Start);
                 end = Math.Max(end, span.End);
             }
@@ -126,11 +126,13 @@ public sealed class ClauseLeaf : Leaf
     private static HashSet<T> EnumSet<T>(YamlNode node, string field, YamlReader yaml) where T : struct, Enum
     {
         var names = node is YamlScalarNode one ? [one] : yaml.Sequence(node, field).Children.ToList();
+        if (names.Count == 0) throw yaml.Error(node, field, $"'{field}' needs at least one value");
         var set = new HashSet<T>();
         foreach (var item in names)
         {
             var text = yaml.Scalar(item, field);
-            if (!Enum.TryParse<T>(text, ignoreCase: true, out var value) || int.TryParse(text, out _))
+            var name = Enum.GetNames<T>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
+            if (name is null || !Enum.TryParse<T>(name, out var value))
                 throw yaml.Error(item, field, $"unknown {field} '{text}'; expected one of: {string.Join(", ", Enum.GetNames<T>().Select(x => x.ToLowerInvariant()))}");
             set.Add(value);
         }
