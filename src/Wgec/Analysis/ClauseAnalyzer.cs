@@ -56,7 +56,7 @@ public static class ClauseAnalyzer
         "underlines", "underline", "underscores", "underscore", "emphasizes", "emphasises", "emphasize", "emphasise",
         "acknowledges", "acknowledge", "affirms", "affirm", "expresses", "express", "reiterates", "reiterate",
         "recalls", "recall", "considers", "believes", "believe", "highlights", "highlight", "welcome", "takes", "declares",
-        "declare", "observes", "concludes", "finds", "is", "are",
+        "declare", "observes", "concludes", "finds",
     };
 
     /// <summary>Words that open an adverbial or prepositional introduction, not a subject.</summary>
@@ -122,12 +122,12 @@ public static class ClauseAnalyzer
         "maintain", "mandate", "modify", "task", "invite", "request", "keep", "treat", "accept", "agree", "align",
         "designate", "enact", "end", "lift", "limit", "phase", "oblige", "prohibit", "ban", "restrict", "seek",
         "appoint", "compile", "draft", "elect", "form", "host", "join", "move", "place", "put", "reach", "refer",
-        "abolish", "address", "adapt", "advance", "assign", "commission", "complete", "connect", "continue", "cover",
+        "abolish", "address", "adapt", "advance", "assign", "commission", "complete", "connect", "cover",
         "devote", "document", "double", "grant", "incorporate", "inform", "measure", "mobilise", "mobilize", "pool",
         "proceed", "recommend", "reconsider", "record", "redouble", "renew", "scale", "secure", "sign", "speed",
         "stop", "streamline", "subject", "train", "upgrade", "welcome", "examine", "analyse", "analyze", "begin",
-        "start", "exchange", "post", "exercise", "transmit", "submit", "present", "ratify", "accede", "discuss",
-        "obtain", "acquire", "announce", "award", "waive", "lower", "connect", "investigate", "empower", "frame",
+        "start", "post", "exercise", "transmit", "present", "ratify", "accede", "discuss",
+        "obtain", "acquire", "announce", "award", "waive", "lower", "investigate", "empower", "frame",
     };
 
     private static readonly HashSet<string> IrregularParticiples = new(StringComparer.OrdinalIgnoreCase)
@@ -227,7 +227,7 @@ public static class ClauseAnalyzer
             {
                 triggers.Add(new Trigger(i, i, ClauseForm.Imperative, Strength.Medium)); // "Contractually oblige …"
             }
-            else if (DeclarativeVerbs.Contains(w) && (char.IsUpper(w[0]) && i == first || IsSpeaker(W(i - 1)) && i == first + 1) && lower is not ("is" or "are"))
+            else if (DeclarativeVerbs.Contains(w) && (char.IsUpper(w[0]) && i == first || IsSpeaker(W(i - 1)) && i == first + 1))
             {
                 triggers.Add(new Trigger(i, i + 1, ClauseForm.Declarative, Strength.None));
             }
