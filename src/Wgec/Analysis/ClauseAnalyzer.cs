@@ -166,7 +166,10 @@ public static class ClauseAnalyzer
         var last = Math.Min(s.LastToken, tokens.Length - 1);
         // A list marker ("1.", "(a)", "iv)") is not a word of the item.
         if (first < last && IsListMarker(text, tokens[first])) first++;
-        string W(int i) => i >= first && i <= last ? text[tokens[i].Start..tokens[i].End] : "";
+        // Each word is cut out of the text once per sentence: the look-ups below read them many times.
+        var words = new string[last - first + 1];
+        for (var i = first; i <= last; i++) words[i - first] = text[tokens[i].Start..tokens[i].End];
+        string W(int i) => i >= first && i <= last ? words[i - first] : "";
         // Punctuation between token i-1 and token i.
         string Gap(int i) => i > first && i <= last ? text[tokens[i - 1].End..tokens[i].Start] : "";
         bool HardBreak(int i) => Gap(i).IndexOfAny([';', ':']) >= 0;
