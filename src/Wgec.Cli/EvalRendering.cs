@@ -22,11 +22,12 @@ internal static class EvalRendering
         sb.Append(CultureInfo.InvariantCulture, $"\nmacro kappa (core): {F(r.MacroKappaCore)}\nmacro kappa (all):  {F(r.MacroKappaAll)}\nmacro accuracy:     {F(r.MacroAccuracy)}\nmacro F1 violates:  {F(r.MacroF1Violates)}\nmacro F1 meets:     {F(r.MacroF1Meets)}\n");
         if (r.PerDocument.Count > 0)
         {
-            var width = Math.Max(8, r.PerDocument.Max(d => d.Stem.Length));
+            const string macroLabel = "macro over documents";
+            var width = Math.Max(macroLabel.Length, r.PerDocument.Max(d => d.Stem.Length));
             sb.Append('\n').Append("document".PadRight(width)).Append("  items  kappa(core)  kappa(all)\n");
             foreach (var d in r.PerDocument)
                 sb.Append(CultureInfo.InvariantCulture, $"{d.Stem.PadRight(width)}  {d.Items,5}  {F(d.MacroKappaCore),11}  {F(d.MacroKappaAll),10}\n");
-            sb.Append(CultureInfo.InvariantCulture, $"{"macro over documents".PadRight(width)}  {r.PerDocument.Count,5}  {F(r.DocumentMacroKappaCore),11}  {F(r.DocumentMacroKappaAll),10}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{macroLabel.PadRight(width)}  {r.PerDocument.Count,5}  {F(r.DocumentMacroKappaCore),11}  {F(r.DocumentMacroKappaAll),10}\n");
         }
         if (disagreements)
         {
@@ -36,7 +37,7 @@ internal static class EvalRendering
                 sb.Append($"  {d.Key} {d.Code} label {d.Gold.Name()}, verdict {d.Predicted.Name()}\n");
                 if (d.Evidence.Count == 0) sb.Append("      nothing fired\n");
                 foreach (var e in d.Evidence)
-                    sb.Append(CultureInfo.InvariantCulture, $"      {e.Location.StartLine}:{e.Location.StartColumn} {e.Id} {e.Polarity.ToString().ToLowerInvariant()} '{e.Text}'\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"      {e.Location.StartLine}:{e.Location.StartColumn} {e.Id} {e.Polarity.ToString().ToLowerInvariant()} '{OneLine.Of(e.Text)}'\n");
             }
         }
         return sb.ToString();
