@@ -44,6 +44,7 @@ public static class CommandLine
                 "report" => await Report(o, stdout),
                 "diff" => await DiffCommand.Run(o, stdout),
                 "fix" => await FixCommand.Run(o, stdout),
+                "lsp" => await LanguageServer(o, stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'; see 'wgec --help'"),
             };
         }
@@ -147,7 +148,7 @@ public static class CommandLine
         var result = session.Check();
         var proposal = result.Documents.SelectMany(d => d.Proposals).FirstOrDefault(p => p.Proposal.Id == target)
                        ?? throw new UsageException($"no proposal '{target}' in {string.Join(", ", o.Inputs.Skip(1))}");
-        await stdout.WriteAsync(ExplainRendering.Render(proposal, firings.Select(f => f.Item2).ToList(), session));
+        await stdout.WriteAsync(ExplainReport.Render(proposal, firings.Select(f => f.Item2), session.Rules, session.Checker.LeafNames));
         return Ok;
     }
 
@@ -165,6 +166,16 @@ public static class CommandLine
         };
         await Write(o, stdout, output);
         return Ok;
+    }
+
+    /// <summary>The editor's server speaks on the process's own standard streams, never through the text writers.</summary>
+    private static async Task<int> LanguageServer(Options o, TextWriter stderr)
+    {
+        if (o.Inputs.Count > 0) throw new UsageException("lsp takes no inputs: the editor sends the drafts; see 'wgec lsp --help'");
+        var rules = o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules");
+        if (!Directory.Exists(rules)) throw new UsageException($"rule folder '{rules}' does not exist");
+        var server = new Wgec.LanguageServer.WgecLanguageServer(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr, rules);
+        return await server.RunAsync();
     }
 
     private static async Task<int> Init(Options o, TextWriter stdout)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Wgec.Engine;
+using Wgec.Reporting;
 using Wgec.Evaluation;
 
 namespace Wgec.Cli;

@@ -15,6 +15,7 @@ internal static class HelpText
           wgec eval --gold <file.tsv> <inputs> [--profile …] [--format text|json] [--disagreements]
           wgec report <inputs> --format html|md|csv -o FILE [--profile …]
           wgec init [DIR] [--force]
+          wgec lsp [--rules DIR]                              language server for editors (stdio)
           wgec <command> --help
 
         Configuration: the nearest wgec.yaml above each input (see 'wgec init').
@@ -24,6 +25,20 @@ internal static class HelpText
 
     public static string? For(string command) => command switch
     {
+        "lsp" => """
+            wgec lsp [--rules DIR]
+
+            A Language Server Protocol server on standard input and output, for editors: diagnostics as you type
+            (pushed, and pulled with textDocument/diagnostic), hover on a finding or a proposal heading, quick
+            fixes, suppression comments, code lenses with each proposal's score, and the command wgec.explain.
+            Each draft is judged with the nearest wgec.yaml, as 'wgec check' judges the saved file. Editor
+            settings (initializationOptions or workspace/didChangeConfiguration, optionally under "wgec"):
+            profile, rules (extra rule folders), severity (rule id → error|warning|info|none), showSuppressed,
+            showEvidence, debounceMs. Logs go to standard error. Set-up per editor: docs/editors.md.
+
+            Options:
+              --rules DIR                 use DIR instead of the built-in rules
+            """,
         "check" => """
             wgec check <files|folders|globs|-> [options]
 

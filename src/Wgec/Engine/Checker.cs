@@ -59,9 +59,10 @@ public sealed partial class Checker
     }
 
     public DocumentResult CheckDocument(PolicyDocument document, IReadOnlyList<Characteristic> profile,
-        DocumentOptions? options = null, IReadOnlySet<string>? baseline = null)
+        DocumentOptions? options = null, IReadOnlySet<string>? baseline = null, FiringCache? cache = null)
     {
         options ??= DocumentOptions.Default;
+        cache?.BeginCheck();
         var analyses = document.Proposals.Select(p => new ProposalAnalysis(p)).ToArray();
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
@@ -71,9 +72,10 @@ public sealed partial class Checker
         Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i =>
             {
-                results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline, documentKey);
+                results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline, documentKey, cache);
                 OnProposalChecked?.Invoke();
             });
+        cache?.EndCheck();
 
         var own = new List<Diagnostic>();
         foreach (var c in comments)
@@ -108,9 +110,9 @@ public sealed partial class Checker
 
     private ProposalResult CheckProposal(ProposalAnalysis analysis, IReadOnlyList<Characteristic> profile,
         HashSet<string> codes, ProposalAnalysis[] siblings, DocumentOptions options,
-        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey)
+        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey, FiringCache? cache)
     {
-        var firings = Fire(analysis);
+        var firings = cache is null ? Fire(analysis) : cache.GetOrFire(analysis, Fire);
         var raw = ToDiagnostics(analysis, firings, siblings).Where(d => codes.Contains(d.Characteristic)).ToList();
         var proposal = analysis.Proposal;
         var diagnostics = new List<Diagnostic>();

@@ -31,7 +31,8 @@ public static class Fixer
         return sb.ToString();
     }
 
-    private static string MatchCase(string original, string replacement) =>
+    /// <summary>The words an edit puts in place of the original: the replacement, capitalised like the original.</summary>
+    public static string MatchCase(string original, string replacement) =>
         original.Length > 0 && char.IsUpper(original[0]) && replacement.Length > 0
             ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
             : replacement;

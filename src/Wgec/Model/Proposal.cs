@@ -15,6 +15,9 @@ public sealed class Proposal
     public required int Start { get; init; }
     public required int End { get; init; }
     public required string Text { get; init; }
+    /// <summary>0-based line of the heading that opens the proposal ("## D1 …", "Recommendation 4. …"), or null when
+    /// the format has none; editors put the proposal's verdicts there.</summary>
+    public int? HeadingLine { get; init; }
     /// <summary>0-based position of the proposal in its document.</summary>
     public int Ordinal { get; set; }
 

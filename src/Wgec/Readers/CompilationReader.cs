@@ -34,7 +34,7 @@ public static partial class CompilationReader
         {
             if (open is { } o)
             {
-                var p = ProposalFactory.FromLines(source, o.Line + 1, lastLine, o.Id, o.Title, o.Contributor, section);
+                var p = ProposalFactory.FromLines(source, o.Line + 1, lastLine, o.Id, o.Title, o.Contributor, section, o.Line);
                 if (p is not null) proposals.Add(p);
             }
             open = null;

@@ -27,8 +27,8 @@ public static partial class MarkdownReader
         {
             if (open is { } o)
             {
-                var p = ProposalFactory.FromLines(source, o.Line + 1, lastLine, o.Id, o.Title, "", "");
-                p ??= new Proposal { Id = o.Id, Title = o.Title, Source = source, Start = source.LineEnd(o.Line), End = source.LineEnd(o.Line), Text = "" };
+                var p = ProposalFactory.FromLines(source, o.Line + 1, lastLine, o.Id, o.Title, "", "", o.Line);
+                p ??= new Proposal { Id = o.Id, Title = o.Title, Source = source, HeadingLine = o.Line, Start = source.LineEnd(o.Line), End = source.LineEnd(o.Line), Text = "" };
                 proposals.Add(p);
             }
             open = null;

@@ -6,7 +6,7 @@ namespace Wgec.Readers;
 internal static class ProposalFactory
 {
     public static Proposal? FromLines(SourceText source, int firstLine, int lastLine, string id, string title,
-        string contributor, string section)
+        string contributor, string section, int? headingLine = null)
     {
         while (firstLine <= lastLine && IsEmpty(source.Line(firstLine))) firstLine++;
         while (lastLine >= firstLine && IsEmpty(source.Line(lastLine))) lastLine--;
@@ -17,7 +17,7 @@ internal static class ProposalFactory
         while (start < end && char.IsWhiteSpace(source.Text[start])) start++;
         return new Proposal
         {
-            Id = id, Title = title, Contributor = contributor, Section = section, Source = source,
+            Id = id, Title = title, Contributor = contributor, Section = section, Source = source, HeadingLine = headingLine,
             Start = start, End = end, Text = TextMask.Mask(source.Text, start, end),
         };
     }

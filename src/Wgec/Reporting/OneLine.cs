@@ -1,6 +1,6 @@
-namespace Wgec.Cli;
+namespace Wgec.Reporting;
 
-internal static class OneLine
+public static class OneLine
 {
     /// <summary>Quoted words of a document on one line: line breaks and runs of spaces become one space.</summary>
     public static string Of(string text) =>

@@ -2,20 +2,22 @@ using System.Text;
 using Wgec.Engine;
 using Wgec.Rules;
 
-namespace Wgec.Cli;
+namespace Wgec.Reporting;
 
-internal static class ExplainRendering
+/// <summary>Why a proposal's verdicts came out as they did: the rules that fired and their facts, the verdicts with
+/// their evidence, the clauses, tensions and score. The same text for 'wgec explain ID FILE' and the editor.</summary>
+public static class ExplainReport
 {
-    public static string Render(ProposalResult p, List<Firing> firings, Session session)
+    public static string Render(ProposalResult p, IEnumerable<Firing> fired, RuleSet rules, IReadOnlyList<string> leafNames)
     {
+        var firings = fired.ToList();
         var sb = new StringBuilder();
         var prop = p.Proposal;
         sb.Append($"{prop.Id} ({prop.Source.Path}:{prop.Location.StartLine}-{prop.Location.EndLine})\n\n");
         sb.Append("Rules that fired (NRules firing trace) and the facts they matched:\n");
-        var leafNames = session.Checker.LeafNames;
         foreach (var f in firings.OrderBy(f => f.RuleName, StringComparer.Ordinal).ThenBy(f => f.Matches.Select(m => m.Start).DefaultIfEmpty().Min()))
         {
-            var rule = session.Rules.Rule(f.RuleName.Split('/')[0])!;
+            var rule = rules.Rule(f.RuleName.Split('/')[0])!;
             sb.Append($"  {f.RuleName} [{rule.Characteristic} {rule.PolarityName}] {rule.Title}\n");
             foreach (var m in f.Matches)
             {
@@ -30,7 +32,7 @@ internal static class ExplainRendering
         foreach (var (code, verdict) in p.Verdicts)
         {
             var evidence = p.Diagnostics.Where(d => d.Characteristic == code).ToList();
-            var c = session.Rules.Characteristic(code);
+            var c = rules.Characteristic(code);
             var why = evidence.Count > 0
                 ? string.Join(", ", evidence.Select(d => $"{d.Id} {d.Rule.PolarityName} \"{d.Text}\"{(d.IsSuppressed ? " (suppressed)" : "")}"))
                 : c.Kind == CharacteristicKind.Avoid ? "no violation found (avoid characteristic: met by default)" : "no evidence (include characteristic: not addressed)";

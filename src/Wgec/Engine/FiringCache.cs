@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Wgec.Analysis;
+using Wgec.Rules;
+
+namespace Wgec.Engine;
+
+/// <summary>
+/// The rule firings of each proposal of one document, remembered between checks of that document, so that an
+/// editor re-checks only the proposals whose words changed. A proposal's firings depend only on its id, its
+/// (masked) text and the near-duplicate facts the document-level pass gave it, so those three are the key: an
+/// edit elsewhere that makes it a near-duplicate, or stops it being one, re-checks it too. Positions in firings
+/// are relative to the proposal, so proposals that merely moved are reused. One check at a time per cache; the
+/// proposals of one check may run in parallel. Entries a check did not use are dropped when the next one ends,
+/// so memory follows the document, not its history.
+/// </summary>
+public sealed class FiringCache
+{
+    private ConcurrentDictionary<string, List<Firing>> _previous = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, List<Firing>> _current = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, List<Firing>> _byProposal = new(StringComparer.Ordinal);
+    private int _reused, _fired;
+
+    /// <summary>Proposals whose firings the last check took from the cache, and those it had to fire.</summary>
+    public (int Reused, int Fired) LastCheck { get; private set; }
+
+    /// <summary>The firings of a proposal in the last check (for explanations), or null.</summary>
+    public IReadOnlyList<Firing>? FiringsOf(string proposalId) => _byProposal.GetValueOrDefault(proposalId);
+
+    internal void BeginCheck()
+    {
+        _current = new ConcurrentDictionary<string, List<Firing>>(StringComparer.Ordinal);
+        _byProposal = new ConcurrentDictionary<string, List<Firing>>(StringComparer.Ordinal);
+        _reused = _fired = 0;
+    }
+
+    internal void EndCheck()
+    {
+        _previous = _current;
+        LastCheck = (_reused, _fired);
+    }
+
+    internal List<Firing> GetOrFire(ProposalAnalysis analysis, Func<ProposalAnalysis, List<Firing>> fire)
+    {
+        var key = KeyOf(analysis);
+        if (_previous.TryGetValue(key, out var firings) || _current.TryGetValue(key, out firings)) Interlocked.Increment(ref _reused);
+        else
+        {
+            firings = fire(analysis);
+            Interlocked.Increment(ref _fired);
+        }
+        _current[key] = firings;
+        _byProposal[analysis.Proposal.Id] = firings;
+        return firings;
+    }
+
+    private static string KeyOf(ProposalAnalysis analysis)
+    {
+        var sb = new StringBuilder(analysis.Proposal.Id).Append('\u0001').Append(analysis.Text);
+        foreach (var (leaf, hits) in analysis.Similar.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            sb.Append('\u0001').Append(leaf);
+            foreach (var h in hits) sb.Append('\u0002').Append(h.Start).Append(',').Append(h.End).Append(',').Append(h.Detail).Append(',').Append(h.Related);
+        }
+        return sb.ToString();
+    }
+}

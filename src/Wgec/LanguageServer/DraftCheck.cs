@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Wgec.Engine;
+using Wgec.Model;
+using Wgec.Rules;
+
+namespace Wgec.LanguageServer;
+
+/// <summary>
+/// One finished check of one version of a draft: the engine's result (or the located problem that stopped it:
+/// a broken wgec.yaml, a rule pack, a duplicate id) and the LSP diagnostics made from it, kept with the
+/// findings they came from so hovers and code actions answer from the same check the editor shows.
+/// </summary>
+public sealed record DraftCheck
+{
+    public required int Version { get; init; }
+    /// <summary>The draft's <see cref="OpenDraft.Revision"/> this check saw.</summary>
+    public int Revision { get; init; }
+    public required SourceText Source { get; init; }
+    public DocumentResult? Result { get; init; }
+    public RuleSet? Rules { get; init; }
+    public Checker? Checker { get; init; }
+    public FiringCache? Firings { get; init; }
+    public string Profile { get; init; } = "core";
+    public required IReadOnlyList<Shown> Diagnostics { get; init; }
+    /// <summary>Changes whenever the diagnostics may have (pull diagnostics answer "unchanged" otherwise).</summary>
+    public required string ResultId { get; init; }
+
+    /// <summary>A diagnostic as sent, and the finding behind it (null for a problem that stopped the check).</summary>
+    public sealed record Shown(Diagnostic? Finding, JsonObject Lsp);
+
+    public ProposalResult? ProposalAt(int offset) =>
+        Result?.Proposals.FirstOrDefault(p => offset >= p.Proposal.Start && offset <= p.Proposal.End)
+        ?? Result?.Proposals.FirstOrDefault(p => p.Proposal.HeadingLine is { } h && Source.LineIndexOf(offset) == h);
+
+    public ProposalResult? ProposalWithHeadingAt(int line) => Result?.Proposals.FirstOrDefault(p => p.Proposal.HeadingLine == line);
+}
+
+/// <summary>The checking state of one open draft: at most one check runs; changes meanwhile are coalesced into the next.</summary>
+internal sealed class DraftChecking
+{
+    public readonly object Gate = new();
+    public bool Running;
+    public bool Closed;
+    public DraftCheck? Last;
+    /// <summary>Completed with the first check of the draft's current version (requests that need it wait here).</summary>
+    public TaskCompletionSource<DraftCheck> Current = NewWaiter();
+    public FiringCache Firings = new();
+    public Checker? FiringsFor;
+    public int Generation;
+
+    public static TaskCompletionSource<DraftCheck> NewWaiter() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Wgec.Config;
+using Wgec.Engine;
+using Wgec.Model;
+using Wgec.Readers;
+using Wgec.Rules;
+
+namespace Wgec.LanguageServer;
+
+/// <summary>
+/// Checks an editor's text as 'wgec check' checks a file: the nearest wgec.yaml (read again when it changes on
+/// disk), its rule packs and the editor's settings, the same reader and engine. Rule sets are compiled once per
+/// set of rule folders and shared by every draft; each draft keeps a <see cref="FiringCache"/> so only edited
+/// proposals are fired again.
+/// </summary>
+public sealed class DraftChecker(string builtInRules)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, (DateTime Written, long Length, WgecConfig? Config, WgecException? Error)> _configs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (RuleSet? Rules, Checker? Checker, WgecException? Error)> _ruleSets = new(StringComparer.Ordinal);
+    private ServerSettings _settings = new();
+
+    public ServerSettings Settings
+    {
+        get { lock (_gate) return _settings; }
+        set
+        {
+            lock (_gate)
+            {
+                if (!_settings.Rules.SequenceEqual(value.Rules)) _ruleSets.Clear();
+                _settings = value;
+            }
+        }
+    }
+
+    /// <summary>The rule set every draft without a wgec.yaml uses: compiled at start so the first check is quick.</summary>
+    public void WarmUp() => RulesFor([]);
+
+    internal DraftCheck Check(OpenDraft draft, string text, int version, DraftChecking state)
+    {
+        var settings = Settings;
+        var source = new SourceText(draft.Path, text);
+        var resultId = version.ToString(CultureInfo.InvariantCulture) + "." + Interlocked.Increment(ref state.Generation).ToString(CultureInfo.InvariantCulture);
+        if (string.IsNullOrWhiteSpace(text)) return new DraftCheck { Version = version, Source = source, Diagnostics = [], ResultId = resultId };
+        try
+        {
+            var config = ConfigFor(draft.Path);
+            if (config is not null && config.Ignores(draft.Path))
+                return new DraftCheck { Version = version, Source = source, Diagnostics = [], ResultId = resultId };
+            var (rules, checker) = RulesFor(config?.RuleFolders.Concat(settings.Rules).Distinct().ToList() ?? settings.Rules);
+            config?.Validate(rules);
+            var document = DocumentReader.Parse(source);
+            var profile = settings.Profile ?? config?.Profile ?? document.Profile ?? "core";
+            if (!rules.Profiles.ContainsKey(profile))
+                throw new WgecException(config?.Path ?? draft.Path, null, $"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}", "profile");
+            var fromConfig = config?.SeverityFor(draft.Path);
+            var options = new DocumentOptions
+            {
+                Severity = r => settings.Severity.TryGetValue(r.Id, out var s) ? s : fromConfig?.Invoke(r) ?? r.DefaultSeverity,
+                MinScore = config?.MinScoreFor(draft.Path),
+            };
+            if (!ReferenceEquals(state.FiringsFor, checker)) (state.Firings, state.FiringsFor) = (new FiringCache(), checker);
+            var result = checker.CheckDocument(document, rules.ProfileCharacteristics(profile), options, baseline: null, state.Firings);
+            return new DraftCheck
+            {
+                Version = version, Source = source, Result = result, Rules = rules, Checker = checker, Firings = state.Firings,
+                Profile = profile, Diagnostics = LspDiagnostics.Of(result, draft.Uri, settings), ResultId = resultId,
+            };
+        }
+        catch (WgecException e)
+        {
+            return new DraftCheck { Version = version, Source = source, Diagnostics = [LspDiagnostics.Problem(source, e)], ResultId = resultId };
+        }
+    }
+
+    /// <summary>The nearest wgec.yaml above the draft, loaded again only when its time or size on disk changed.</summary>
+    private WgecConfig? ConfigFor(string path)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var candidate = Path.Combine(dir, WgecConfig.FileName);
+            var info = new FileInfo(candidate);
+            if (!info.Exists) continue;
+            lock (_gate)
+            {
+                if (_configs.TryGetValue(candidate, out var known) && known.Written == info.LastWriteTimeUtc && known.Length == info.Length)
+                    return known.Error is null ? known.Config : throw known.Error;
+            }
+            WgecConfig? config = null;
+            WgecException? error = null;
+            try { config = WgecConfig.Load(candidate); }
+            catch (WgecException e) { error = e; }
+            lock (_gate) _configs[candidate] = (info.LastWriteTimeUtc, info.Length, config, error);
+            return error is null ? config : throw error;
+        }
+        return null;
+    }
+
+    private (RuleSet Rules, Checker Checker) RulesFor(IReadOnlyList<string> packs)
+    {
+        var key = string.Join('\n', packs);
+        lock (_gate)
+        {
+            if (_ruleSets.TryGetValue(key, out var known))
+                return known.Error is null ? (known.Rules!, known.Checker!) : throw known.Error;
+        }
+        // Compiled outside the lock: drafts with other rule packs are not held up. Two drafts may compile the same
+        // set at once; the later one wins and the earlier is garbage.
+        try
+        {
+            var rules = RuleSetLoader.Load(builtInRules, packs);
+            var checker = new Checker(rules);
+            lock (_gate) _ruleSets[key] = (rules, checker, null);
+            return (rules, checker);
+        }
+        catch (WgecException e)
+        {
+            lock (_gate) _ruleSets[key] = (null, null, e);
+            throw;
+        }
+    }
+}
