@@ -8,10 +8,11 @@ public sealed class ProposalAnalysis
     private readonly Dictionary<string, List<Hit>> _lexiconHits = new(StringComparer.Ordinal);
     private List<(string Kind, int Start, int End, string Value)>?[]? _entities;
 
-    public ProposalAnalysis(Proposal proposal)
+    /// <param name="segments">The proposal text's segmentation when already known (an editor's unchanged proposal).</param>
+    public ProposalAnalysis(Proposal proposal, (Token[], Sentence[], List<ListBlock>)? segments = null)
     {
         Proposal = proposal;
-        (Tokens, Sentences, Lists) = Segmenter.Segment(proposal.Text);
+        (Tokens, Sentences, Lists) = segments ?? Segmenter.Segment(proposal.Text);
         RegexWarmth.Count();
     }
 

@@ -59,11 +59,16 @@ public sealed partial class Checker
     }
 
     public DocumentResult CheckDocument(PolicyDocument document, IReadOnlyList<Characteristic> profile,
-        DocumentOptions? options = null, IReadOnlySet<string>? baseline = null, FiringCache? cache = null)
+        DocumentOptions? options = null, IReadOnlySet<string>? baseline = null, DocumentCache? cache = null)
     {
         options ??= DocumentOptions.Default;
         cache?.BeginCheck();
-        var analyses = document.Proposals.Select(p => new ProposalAnalysis(p)).ToArray();
+        var analyses = new ProposalAnalysis[document.Proposals.Count];
+        Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var p = document.Proposals[i];
+            analyses[i] = new ProposalAnalysis(p, cache?.SegmentsOf(p.Text));
+        });
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
@@ -110,7 +115,7 @@ public sealed partial class Checker
 
     private ProposalResult CheckProposal(ProposalAnalysis analysis, IReadOnlyList<Characteristic> profile,
         HashSet<string> codes, ProposalAnalysis[] siblings, DocumentOptions options,
-        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey, FiringCache? cache)
+        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey, DocumentCache? cache)
     {
         var firings = cache is null ? Fire(analysis) : cache.GetOrFire(analysis, Fire);
         var raw = ToDiagnostics(analysis, firings, siblings).Where(d => codes.Contains(d.Characteristic)).ToList();

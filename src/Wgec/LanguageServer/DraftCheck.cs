@@ -19,7 +19,7 @@ public sealed record DraftCheck
     public DocumentResult? Result { get; init; }
     public RuleSet? Rules { get; init; }
     public Checker? Checker { get; init; }
-    public FiringCache? Firings { get; init; }
+    public DocumentCache? Firings { get; init; }
     public string Profile { get; init; } = "core";
     public required IReadOnlyList<Shown> Diagnostics { get; init; }
     /// <summary>Changes whenever the diagnostics may have (pull diagnostics answer "unchanged" otherwise).</summary>
@@ -44,7 +44,7 @@ internal sealed class DraftChecking
     public DraftCheck? Last;
     /// <summary>Completed with the first check of the draft's current version (requests that need it wait here).</summary>
     public TaskCompletionSource<DraftCheck> Current = NewWaiter();
-    public FiringCache Firings = new();
+    public DocumentCache Firings = new();
     public Checker? FiringsFor;
     public int Generation;
 

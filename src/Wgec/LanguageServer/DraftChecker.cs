@@ -11,7 +11,7 @@ namespace Wgec.LanguageServer;
 /// <summary>
 /// Checks an editor's text as 'wgec check' checks a file: the nearest wgec.yaml (read again when it changes on
 /// disk), its rule packs and the editor's settings, the same reader and engine. Rule sets are compiled once per
-/// set of rule folders and shared by every draft; each draft keeps a <see cref="FiringCache"/> so only edited
+/// set of rule folders and shared by every draft; each draft keeps a <see cref="DocumentCache"/> so only edited
 /// proposals are fired again.
 /// </summary>
 public sealed class DraftChecker(string builtInRules)
@@ -60,7 +60,7 @@ public sealed class DraftChecker(string builtInRules)
                 Severity = r => settings.Severity.TryGetValue(r.Id, out var s) ? s : fromConfig?.Invoke(r) ?? r.DefaultSeverity,
                 MinScore = config?.MinScoreFor(draft.Path),
             };
-            if (!ReferenceEquals(state.FiringsFor, checker)) (state.Firings, state.FiringsFor) = (new FiringCache(), checker);
+            if (!ReferenceEquals(state.FiringsFor, checker)) (state.Firings, state.FiringsFor) = (new DocumentCache(), checker);
             var result = checker.CheckDocument(document, rules.ProfileCharacteristics(profile), options, baseline: null, state.Firings);
             return new DraftCheck
             {

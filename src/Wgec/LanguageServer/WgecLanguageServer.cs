@@ -354,7 +354,7 @@ public sealed class WgecLanguageServer
                 if (done is null) continue; // the text changed while checking: check the newest text, publish that
                 await Send(Lsp.Notification("textDocument/publishDiagnostics", new JsonObject
                 {
-                    ["uri"] = draft.Uri, ["version"] = version, ["diagnostics"] = Items(check),
+                    ["uri"] = draft.Uri, ["version"] = version, ["diagnostics"] = Items(check, publishing: true),
                 }));
                 done.TrySetResult(check);
                 return;
@@ -375,7 +375,10 @@ public sealed class WgecLanguageServer
         return await waiting.WaitAsync(cancel);
     }
 
-    private static JsonArray Items(DraftCheck check) => new(check.Diagnostics.Select(s => s.Lsp.DeepClone()).ToArray());
+    /// <summary>The diagnostics as a JSON array. A node has one parent, so only the one publication of a check
+    /// takes them as they are; every other answer gets copies.</summary>
+    private static JsonArray Items(DraftCheck check, bool publishing = false) =>
+        new(check.Diagnostics.Select(s => publishing && s.Lsp.Parent is null ? s.Lsp : s.Lsp.DeepClone()).ToArray());
 
     private void ShowMessage(string text) =>
         _ = Send(Lsp.Notification("window/showMessage", new JsonObject { ["type"] = 2, ["message"] = text }));

@@ -6,19 +6,21 @@ using Wgec.Rules;
 namespace Wgec.Engine;
 
 /// <summary>
-/// The rule firings of each proposal of one document, remembered between checks of that document, so that an
-/// editor re-checks only the proposals whose words changed. A proposal's firings depend only on its id, its
+/// What one check of a document may reuse from the last check of the same document: each unchanged proposal's
+/// segmentation and rule firings, so that an editor re-checks only the proposals whose words changed. A proposal's firings depend only on its id, its
 /// (masked) text and the near-duplicate facts the document-level pass gave it, so those three are the key: an
 /// edit elsewhere that makes it a near-duplicate, or stops it being one, re-checks it too. Positions in firings
 /// are relative to the proposal, so proposals that merely moved are reused. One check at a time per cache; the
 /// proposals of one check may run in parallel. Entries a check did not use are dropped when the next one ends,
 /// so memory follows the document, not its history.
 /// </summary>
-public sealed class FiringCache
+public sealed class DocumentCache
 {
     private ConcurrentDictionary<string, List<Firing>> _previous = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, List<Firing>> _current = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, List<Firing>> _byProposal = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (Token[], Sentence[], List<ListBlock>)> _segmentsBefore = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (Token[], Sentence[], List<ListBlock>)> _segments = new(StringComparer.Ordinal);
     private int _reused, _fired;
 
     /// <summary>Proposals whose firings the last check took from the cache, and those it had to fire.</summary>
@@ -31,13 +33,23 @@ public sealed class FiringCache
     {
         _current = new ConcurrentDictionary<string, List<Firing>>(StringComparer.Ordinal);
         _byProposal = new ConcurrentDictionary<string, List<Firing>>(StringComparer.Ordinal);
+        _segments = new ConcurrentDictionary<string, (Token[], Sentence[], List<ListBlock>)>(StringComparer.Ordinal);
         _reused = _fired = 0;
     }
 
     internal void EndCheck()
     {
         _previous = _current;
+        _segmentsBefore = _segments;
         LastCheck = (_reused, _fired);
+    }
+
+    /// <summary>The tokens, sentences and lists of a proposal's text (pure functions of the text, so shared safely).</summary>
+    internal (Token[] Tokens, Sentence[] Sentences, List<ListBlock> Lists) SegmentsOf(string text)
+    {
+        if (!_segmentsBefore.TryGetValue(text, out var segments) && !_segments.TryGetValue(text, out segments)) segments = Segmenter.Segment(text);
+        _segments[text] = segments;
+        return segments;
     }
 
     internal List<Firing> GetOrFire(ProposalAnalysis analysis, Func<ProposalAnalysis, List<Firing>> fire)
