@@ -311,6 +311,32 @@ public sealed class LanguageServerTests : TempDirectoryTest
     }
 
     [Fact]
+    public async Task A_draft_of_20000_proposals_blocks_no_other_draft_and_closing_it_ends_what_waits_for_it()
+    {
+        var big = new StringBuilder();
+        for (var i = 0; i < 20_000; i++) big.Append($"## B{i}\n\nMember States should share their experience of open data portals, item {i}, with regional bodies.\n\n");
+        await using var client = new LspTestClient();
+        await client.Initialize();
+        var bigUri = Uri("big.md");
+        await client.Open(bigUri, big.ToString());
+        var waiting = client.Request("textDocument/hover", new JsonObject { ["textDocument"] = Doc(bigUri), ["position"] = Position(2, 0) });
+
+        var uri = Uri("d.md");
+        await client.Open(uri, Draft);
+        Only(await client.Published(uri, 1), "WGEC1802"); // checked while the big draft is
+
+        await client.Notify("textDocument/didClose", new JsonObject { ["textDocument"] = Doc(bigUri) });
+        var reply = await waiting;
+        if (reply["error"] is { } error) error["code"]!.GetValue<int>().Should().Be(ErrorCodes.ContentModified);
+        else reply["result"].Should().NotBeNull("a finished check answers");
+        (await client.WaitFor(m => m["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && m["params"]!["uri"]!.GetValue<string>() == bigUri
+            && m["params"]!["diagnostics"]!.AsArray().Count == 0)).Should().NotBeNull("closing clears the draft's diagnostics");
+        await client.Request("shutdown", null);
+        await client.Notify("exit", null);
+        (await client.Server.WaitAsync(LspTestClient.Patience)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_client_that_vanishes_ends_the_server_with_code_1()
     {
         await using var client = new LspTestClient();

@@ -59,12 +59,14 @@ public sealed partial class Checker
     }
 
     public DocumentResult CheckDocument(PolicyDocument document, IReadOnlyList<Characteristic> profile,
-        DocumentOptions? options = null, IReadOnlySet<string>? baseline = null, DocumentCache? cache = null)
+        DocumentOptions? options = null, IReadOnlySet<string>? baseline = null, DocumentCache? cache = null,
+        CancellationToken cancel = default)
     {
         options ??= DocumentOptions.Default;
         cache?.BeginCheck();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
         var analyses = new ProposalAnalysis[document.Proposals.Count];
-        Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.For(0, analyses.Length, parallel, i =>
         {
             var p = document.Proposals[i];
             analyses[i] = new ProposalAnalysis(p, cache?.SegmentsOf(p.Text));
@@ -74,7 +76,7 @@ public sealed partial class Checker
         var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
         var documentKey = Fingerprints.DocumentKey(document.Path);
         var results = new ProposalResult[analyses.Length];
-        Parallel.For(0, analyses.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+        Parallel.For(0, analyses.Length, parallel,
             i =>
             {
                 results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline, documentKey, cache);

@@ -40,7 +40,17 @@ internal sealed class DraftChecking
 {
     public readonly object Gate = new();
     public bool Running;
-    public bool Closed;
+    public bool Closed { get; private set; }
+    /// <summary>Cancelled when the draft is closed or the server stops, so a long check (a huge draft) ends early.</summary>
+    public readonly CancellationTokenSource Cancel = new();
+
+    /// <summary>Under <see cref="Gate"/>: no further checks; a running one is cancelled; waiters get an error.</summary>
+    public void Close(string why)
+    {
+        Closed = true;
+        Cancel.Cancel();
+        Current.TrySetException(new ProtocolException(ErrorCodes.ContentModified, why));
+    }
     public DraftCheck? Last;
     /// <summary>Completed with the first check of the draft's current version (requests that need it wait here).</summary>
     public TaskCompletionSource<DraftCheck> Current = NewWaiter();

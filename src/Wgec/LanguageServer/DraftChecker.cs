@@ -61,7 +61,7 @@ public sealed class DraftChecker(string builtInRules)
                 MinScore = config?.MinScoreFor(draft.Path),
             };
             if (!ReferenceEquals(state.FiringsFor, checker)) (state.Firings, state.FiringsFor) = (new DocumentCache(), checker);
-            var result = checker.CheckDocument(document, rules.ProfileCharacteristics(profile), options, baseline: null, state.Firings);
+            var result = checker.CheckDocument(document, rules.ProfileCharacteristics(profile), options, baseline: null, state.Firings, state.Cancel.Token);
             return new DraftCheck
             {
                 Version = version, Source = source, Result = result, Rules = rules, Checker = checker, Firings = state.Firings,

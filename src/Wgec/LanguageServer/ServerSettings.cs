@@ -19,8 +19,9 @@ public sealed record ServerSettings
     public bool ShowSuppressed { get; init; }
     /// <summary>Show the evidence of characteristics met (info-level "meets" findings) as hints.</summary>
     public bool ShowEvidence { get; init; } = true;
-    /// <summary>Quiet time after a change before checking starts; changes that arrive during a check are coalesced.</summary>
-    public int DebounceMs { get; init; } = 10;
+    /// <summary>Quiet time after a change before checking starts (default none). Changes are debounced anyway: those
+    /// that arrive while a check runs wait for it and are checked together as soon as it ends.</summary>
+    public int DebounceMs { get; init; }
 
     /// <summary>These settings with what <paramref name="node"/> sets; problems (a wrong type, an unknown severity) are listed, not thrown.</summary>
     public ServerSettings With(JsonNode? node, List<string> problems)

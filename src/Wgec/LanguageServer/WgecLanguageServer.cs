@@ -75,7 +75,7 @@ public sealed class WgecLanguageServer
     private async Task Stop()
     {
         _stopping.Cancel();
-        foreach (var draft in _drafts.Values) lock (draft.Checking.Gate) draft.Checking.Closed = true;
+        foreach (var draft in _drafts.Values) lock (draft.Checking.Gate) draft.Checking.Close("the server is stopping");
         Task[] pending;
         lock (_sending) pending = _sending.ToArray();
         await Task.WhenAny(Task.WhenAll(pending), Task.Delay(TimeSpan.FromSeconds(5)));
@@ -246,7 +246,7 @@ public sealed class WgecLanguageServer
                 {
                     var doc = Lsp.Need(p, "textDocument");
                     var draft = new OpenDraft(Lsp.String(doc, "uri"), doc["languageId"]?.GetValue<string>() ?? "", Lsp.Int(doc, "version"), Lsp.String(doc, "text"));
-                    if (_drafts.TryGetValue(draft.Uri, out var old)) lock (old.Checking.Gate) old.Checking.Closed = true;
+                    if (_drafts.TryGetValue(draft.Uri, out var old)) lock (old.Checking.Gate) old.Checking.Close($"the draft {old.Uri} was opened again");
                     _drafts[draft.Uri] = draft;
                     Schedule(draft);
                     break;
@@ -264,11 +264,7 @@ public sealed class WgecLanguageServer
                 {
                     if (_drafts.TryRemove(Lsp.Uri(p), out var draft))
                     {
-                        lock (draft.Checking.Gate)
-                        {
-                            draft.Checking.Closed = true;
-                            draft.Checking.Current.TrySetException(new ProtocolException(ErrorCodes.ContentModified, $"the draft {draft.Uri} was closed"));
-                        }
+                        lock (draft.Checking.Gate) draft.Checking.Close($"the draft {draft.Uri} was closed");
                         _ = Send(Lsp.Notification("textDocument/publishDiagnostics", new JsonObject { ["uri"] = draft.Uri, ["diagnostics"] = new JsonArray() }));
                     }
                     break;
@@ -328,6 +324,11 @@ public sealed class WgecLanguageServer
                 try
                 {
                     check = _checker.Check(draft, text, version, state) with { Revision = revision };
+                }
+                catch (OperationCanceledException)
+                {
+                    lock (state.Gate) state.Running = false; // closed meanwhile: nobody wants this check
+                    return;
                 }
                 catch (Exception e)
                 {
