@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Wgec.Cli;
 using Wgec.LanguageServer;
-using Wgec.Model;
 
 namespace Wgec.Tests;
 
@@ -36,10 +35,16 @@ public sealed class LanguageServerTests : TempDirectoryTest
 
     private string Uri(string name) => new Uri(Path.Combine(Dir, name)).AbsoluteUri;
 
+    /// <summary>The words an LSP range covers, counted here independently of the server (UTF-16 columns, lines split at '\n').</summary>
     private static string At(string text, JsonNode range)
     {
-        var source = new SourceText("x.md", text);
-        return text[OpenDraft.OffsetOf(source, range["start"])..OpenDraft.OffsetOf(source, range["end"])];
+        int Offset(JsonNode position)
+        {
+            var lines = text.Split('\n');
+            var line = position["line"]!.GetValue<int>();
+            return lines.Take(line).Sum(l => l.Length + 1) + position["character"]!.GetValue<int>();
+        }
+        return text[Offset(range["start"]!)..Offset(range["end"]!)];
     }
 
     private static JsonObject Only(JsonArray diagnostics, string code) =>
@@ -334,6 +339,111 @@ public sealed class LanguageServerTests : TempDirectoryTest
         await client.Request("shutdown", null);
         await client.Notify("exit", null);
         (await client.Server.WaitAsync(LspTestClient.Patience)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Wrongly_shaped_messages_never_end_the_server()
+    {
+        await using var client = new LspTestClient();
+        await client.Initialize();
+        var uri = Uri("d.md");
+        var notifications = new (string Method, JsonNode? Params)[]
+        {
+            ("textDocument/didOpen", new JsonArray()),
+            ("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = 5, ["version"] = 1, ["text"] = 7 } }),
+            ("textDocument/didOpen", JsonValue.Create(true)),
+            ("workspace/didChangeConfiguration", new JsonObject { ["settings"] = new JsonObject { ["rules"] = new JsonArray("", 3) } }),
+            ("$/cancelRequest", new JsonObject { ["id"] = 999 }),
+        };
+        foreach (var (method, parameters) in notifications) await client.Notify(method, parameters);
+        await client.Open(uri, Draft);
+        Only(await client.Published(uri, 1), "WGEC1802");
+        foreach (var change in new JsonNode[]
+        {
+            new JsonObject { ["text"] = 5 },
+            JsonValue.Create("not an object"),
+            new JsonObject { ["range"] = new JsonObject { ["start"] = "x", ["end"] = Position(0, 0) }, ["text"] = "a" },
+            new JsonObject { ["range"] = new JsonObject { ["start"] = Position(6, int.MaxValue), ["end"] = Position(6, int.MaxValue) }, ["text"] = "" },
+        })
+            await client.Notify("textDocument/didChange", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 }, ["contentChanges"] = new JsonArray(change) });
+        (await client.Request("textDocument/hover", new JsonArray()))["error"]!["code"]!.GetValue<int>().Should().Be(ErrorCodes.InvalidParams);
+        (await client.Request("textDocument/codeAction", new JsonObject { ["textDocument"] = Doc(uri), ["range"] = 3 }))["error"]!["code"]!.GetValue<int>().Should().Be(ErrorCodes.InvalidParams);
+        (await client.Request("initialize", new JsonObject { ["capabilities"] = true }))["error"]!["code"]!.GetValue<int>().Should().Be(ErrorCodes.InvalidRequest);
+        await client.SendRaw(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 77, ["method"] = 5 });
+        (await client.WaitFor(m => m["id"]?.ToJsonString() == "77"))["error"]!["code"]!.GetValue<int>().Should().Be(ErrorCodes.InvalidRequest);
+
+        // Still serving, on the text as it was: none of the bad changes was applied.
+        var hover = await client.Request("textDocument/hover", new JsonObject { ["textDocument"] = Doc(uri), ["position"] = Position(7, 14) });
+        hover["result"]!["contents"]!["value"]!.GetValue<string>().Should().Contain("WGEC1802");
+        client.Log.ToString().Should().NotContain("internal error");
+    }
+
+    [Fact]
+    public async Task Positions_count_utf16_units_and_edits_past_a_crlf_line_end_stay_on_that_line()
+    {
+        const string text = "## P1 Title\r\n\r\nMember 😀 States shall act.\r\n\r\n## P2 Other\r\n\r\nAll stakeholders should cooperate.\r\n";
+        await using var client = new LspTestClient();
+        await client.Initialize(new JsonObject { ["profile"] = "full" });
+        var uri = Uri("crlf.md");
+        await client.Open(uri, text);
+        var duty = Only(await client.Published(uri, 1), "WGEC1802");
+        duty["range"]!["start"]!["line"]!.GetValue<int>().Should().Be(2);
+        duty["range"]!["start"]!["character"]!.GetValue<int>().Should().Be("Member 😀 States ".Length, "the emoji is two UTF-16 units");
+
+        // Two changes in one message, both past the end of CRLF lines: each lands before that line's "\r\n".
+        await client.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(
+                new JsonObject { ["range"] = new JsonObject { ["start"] = Position(6, 500), ["end"] = Position(6, 500) }, ["text"] = " They must report." },
+                new JsonObject { ["range"] = new JsonObject { ["start"] = Position(2, 0), ["end"] = Position(2, "Member 😀 ".Length) }, ["text"] = "" }),
+        });
+        var after = await client.Published(uri, 2);
+        var duties = after.OfType<JsonObject>().Where(d => d["code"]!.GetValue<string>() == "WGEC1802").ToList();
+        duties.Select(d => (d["range"]!["start"]!["line"]!.GetValue<int>(), d["range"]!["start"]!["character"]!.GetValue<int>()))
+            .Should().BeEquivalentTo(new[] { (2, "States ".Length), (6, "All stakeholders should cooperate. They ".Length) });
+    }
+
+    [Fact]
+    public async Task A_client_that_pulls_gets_no_pushed_diagnostics_and_is_asked_to_pull_again_after_a_recheck()
+    {
+        await using var client = new LspTestClient();
+        await client.Request("initialize", new JsonObject
+        {
+            ["capabilities"] = new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject() },
+                ["workspace"] = new JsonObject { ["diagnostics"] = new JsonObject { ["refreshSupport"] = true } },
+            },
+        });
+        await client.Notify("initialized", new JsonObject());
+        var uri = Uri("d.md");
+        await client.Open(uri, Draft);
+        var pulled = (await client.Request("textDocument/diagnostic", new JsonObject { ["textDocument"] = Doc(uri) }))["result"]!;
+        Only(pulled["items"]!.AsArray(), "WGEC1802");
+        await client.Notify("workspace/didChangeConfiguration", new JsonObject { ["settings"] = new JsonObject { ["severity"] = new JsonObject { ["WGEC1802"] = "none" } } });
+        await client.WaitFor(m => m["method"]?.GetValue<string>() == "workspace/diagnostic/refresh");
+        var again = (await client.Request("textDocument/diagnostic", new JsonObject { ["textDocument"] = Doc(uri), ["previousResultId"] = pulled["resultId"]!.DeepClone() }))["result"]!;
+        again["kind"]!.GetValue<string>().Should().Be("full");
+        again["items"]!.AsArray().Should().NotContain(d => d!["code"]!.GetValue<string>() == "WGEC1802");
+        client.Received.Should().NotContain(m => m["method"] != null && m["method"]!.GetValue<string>() == "textDocument/publishDiagnostics");
+    }
+
+    [Fact]
+    public async Task A_request_about_text_that_has_since_changed_is_answered_content_modified()
+    {
+        await using var client = new LspTestClient();
+        await client.Initialize();
+        var uri = Uri("d.md");
+        await client.Open(uri, Draft);
+        var hover = client.Request("textDocument/hover", new JsonObject { ["textDocument"] = Doc(uri), ["position"] = Position(7, 14) });
+        await client.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 }, ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = Draft.Replace("# Draft\n", "# Draft\n\nAn introduction.\n", StringComparison.Ordinal) }),
+        });
+        (await hover)["error"]!["code"]!.GetValue<int>().Should().Be(ErrorCodes.ContentModified, "its position points at other words now");
+        (await client.Request("textDocument/hover", new JsonObject { ["textDocument"] = Doc(uri), ["position"] = Position(9, 14) }))["result"]!["contents"]!["value"]!
+            .GetValue<string>().Should().Contain("WGEC1802");
     }
 
     [Fact]

@@ -23,11 +23,11 @@ public sealed class DocumentCache
     private ConcurrentDictionary<string, (Token[], Sentence[], List<ListBlock>)> _segments = new(StringComparer.Ordinal);
     private int _reused, _fired;
 
-    /// <summary>Proposals whose firings the last check took from the cache, and those it had to fire.</summary>
-    public (int Reused, int Fired) LastCheck { get; private set; }
+    /// <summary>What the last finished check did: per proposal its firings (for explanations), and how many
+    /// proposals it reused and fired. A snapshot: the next check does not change it.</summary>
+    public CheckRecord? LastCheck { get; private set; }
 
-    /// <summary>The firings of a proposal in the last check (for explanations), or null.</summary>
-    public IReadOnlyList<Firing>? FiringsOf(string proposalId) => _byProposal.GetValueOrDefault(proposalId);
+    public sealed record CheckRecord(IReadOnlyDictionary<string, List<Firing>> Firings, int Reused, int Fired);
 
     internal void BeginCheck()
     {
@@ -41,7 +41,7 @@ public sealed class DocumentCache
     {
         _previous = _current;
         _segmentsBefore = _segments;
-        LastCheck = (_reused, _fired);
+        LastCheck = new CheckRecord(_byProposal, _reused, _fired); // _byProposal is replaced, never cleared, by the next check
     }
 
     /// <summary>The tokens, sentences and lists of a proposal's text (pure functions of the text, so shared safely).</summary>

@@ -34,6 +34,12 @@ public sealed class DraftChecker(string builtInRules)
         }
     }
 
+    /// <summary>Every wgec.yaml is read again at its next use (a change the file's time and size would not show).</summary>
+    public void ForgetConfigurations()
+    {
+        lock (_gate) _configs.Clear();
+    }
+
     /// <summary>The rule set every draft without a wgec.yaml uses: compiled at start so the first check is quick.</summary>
     public void WarmUp() => RulesFor([]);
 
@@ -60,11 +66,11 @@ public sealed class DraftChecker(string builtInRules)
                 Severity = r => settings.Severity.TryGetValue(r.Id, out var s) ? s : fromConfig?.Invoke(r) ?? r.DefaultSeverity,
                 MinScore = config?.MinScoreFor(draft.Path),
             };
-            if (!ReferenceEquals(state.FiringsFor, checker)) (state.Firings, state.FiringsFor) = (new DocumentCache(), checker);
-            var result = checker.CheckDocument(document, rules.ProfileCharacteristics(profile), options, baseline: null, state.Firings, state.Cancel.Token);
+            if (!ReferenceEquals(state.CacheChecker, checker)) (state.Cache, state.CacheChecker) = (new DocumentCache(), checker);
+            var result = checker.CheckDocument(document, rules.ProfileCharacteristics(profile), options, baseline: null, state.Cache, state.Cancel.Token);
             return new DraftCheck
             {
-                Version = version, Source = source, Result = result, Rules = rules, Checker = checker, Firings = state.Firings,
+                Version = version, Source = source, Result = result, Rules = rules, Checker = checker, Record = state.Cache.LastCheck,
                 Profile = profile, Diagnostics = LspDiagnostics.Of(result, draft.Uri, settings), ResultId = resultId,
             };
         }

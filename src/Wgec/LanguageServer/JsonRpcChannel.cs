@@ -126,10 +126,3 @@ public sealed class JsonRpcChannel(Stream input, Stream output)
 
     public bool IsBroken => _broken;
 }
-
-/// <summary>JSON-RPC and LSP error codes used by the server.</summary>
-public static class ErrorCodes
-{
-    public const int ParseError = -32700, InvalidRequest = -32600, MethodNotFound = -32601, InvalidParams = -32602,
-        InternalError = -32603, ServerNotInitialized = -32002, RequestCancelled = -32800, ContentModified = -32801;
-}

@@ -7,20 +7,16 @@ namespace Wgec.LanguageServer;
 /// <summary>Reading request parameters strictly (a wrong shape is an InvalidParams answer) and building LSP shapes.</summary>
 public static class Lsp
 {
+    /// <summary>A member of an object; a missing member, or a node that is not an object, is an InvalidParams answer.</summary>
     public static JsonNode Need(JsonNode? node, string name) =>
-        node?[name] ?? throw new ProtocolException(ErrorCodes.InvalidParams, $"parameter '{name}' is missing");
+        (node as JsonObject)?[name] ?? throw new ProtocolException(ErrorCodes.InvalidParams, $"parameter '{name}' is missing (or its parent is not an object)");
 
-    public static string String(JsonNode? node, string name)
-    {
-        try
-        {
-            return Need(node, name).GetValue<string>();
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
-        {
-            throw new ProtocolException(ErrorCodes.InvalidParams, $"parameter '{name}' must be a string");
-        }
-    }
+    public static string String(JsonNode? node, string name) =>
+        Need(node, name) is JsonValue v && v.TryGetValue<string>(out var s) ? s
+            : throw new ProtocolException(ErrorCodes.InvalidParams, $"parameter '{name}' must be a string");
+
+    public static string? OptionalString(JsonNode? node, string name) =>
+        (node as JsonObject)?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public static int Int(JsonNode? node, string name)
     {
@@ -52,8 +48,6 @@ public static class Lsp
 
     /// <summary>A file URI for a local path (percent-encoded, as editors compare them).</summary>
     public static string FileUri(string path) => new System.Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri;
-
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
 
     public static JsonObject Error(JsonNode? id, int code, string message) => new()
     {

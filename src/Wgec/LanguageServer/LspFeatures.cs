@@ -11,6 +11,9 @@ public static class LspFeatures
 {
     public const string ExplainCommand = "wgec.explain";
 
+    /// <summary>The document edits are for; with a version, the client refuses them if the text has changed since.</summary>
+    public sealed record EditTarget(string Uri, int? Version);
+
     /// <summary>On a finding: what the rule says and why, how to fix it and where it comes from. On a proposal's heading: its verdicts.</summary>
     public static JsonObject? Hover(DraftCheck check, int offset)
     {
@@ -58,12 +61,13 @@ public static class LspFeatures
     /// rewrite to review when it changes the meaning; a suppression comment with a reason to fill in (Markdown);
     /// "explain this proposal"; and all safe fixes of the draft at once.
     /// </summary>
-    public static JsonArray CodeActions(DraftCheck check, string uri, int start, int end, string? only)
+    public static JsonArray CodeActions(DraftCheck check, EditTarget target, int start, int end, IReadOnlyList<string>? only)
     {
+        var uri = target.Uri;
         var actions = new JsonArray();
         if (check.Result is not { } result) return actions;
         var (safe, suggestions) = Fixer.Edits(result);
-        bool Wanted(string kind) => only is null || kind == only || kind.StartsWith(only + ".", StringComparison.Ordinal);
+        bool Wanted(string kind) => only is null || only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
         var inRange = check.Diagnostics.Where(s => s.Finding is { } d && d.Start <= end && d.End >= start).ToList();
         foreach (var shown in inRange)
         {
@@ -71,10 +75,10 @@ public static class LspFeatures
             var edit = safe.FirstOrDefault(e => e.Diagnostic == d);
             var suggestion = suggestions.FirstOrDefault(e => e.Diagnostic == d);
             if (edit is not null && Wanted("quickfix"))
-                actions.Add(Action($"Replace '{d.Text}' with '{Replacement(check, edit)}' ({d.Id})", "quickfix", shown, Edit(check, uri, [edit]), preferred: true));
+                actions.Add(Action($"Replace '{d.Text}' with '{Replacement(check, edit)}' ({d.Id})", "quickfix", shown, Edit(check, target, [edit]), preferred: true));
             else if (suggestion is not null && Wanted("refactor.rewrite"))
                 actions.Add(Action($"Rewrite '{d.Text}' as '{Replacement(check, suggestion)}' — review: {suggestion.Diagnostic.Rule.Fix!.Description} ({d.Id})",
-                    "refactor.rewrite", shown, Edit(check, uri, [suggestion]), preferred: false));
+                    "refactor.rewrite", shown, Edit(check, target, [suggestion]), preferred: false));
             // Accepting a finding is for problems; the evidence of a characteristic met (a hint) needs no suppression.
             var problem = shown.Lsp["severity"]!.GetValue<int>() < LspDiagnostics.Hint;
             if (result.Document.Format == "markdown" && problem && Wanted("quickfix"))
@@ -85,7 +89,7 @@ public static class LspFeatures
                 var newline = check.Source.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
                 var insert = new JsonObject { ["range"] = Lsp.Range(check.Source, at, at), ["newText"] = $"{indent}<!-- wgec-disable-next-line {d.Id} reason=\"\" -->{newline}" };
                 actions.Add(Action($"Accept {d.Id} on this line (a suppression comment; give the reason)", "quickfix", shown,
-                    new JsonObject { ["changes"] = new JsonObject { [uri] = new JsonArray(insert) } }, preferred: false));
+                    WorkspaceEdit(target, new JsonArray(insert)), preferred: false));
             }
         }
         foreach (var p in ProposalsIn(check, start, end))
@@ -96,7 +100,7 @@ public static class LspFeatures
                     ["command"] = ExplainCommandFor(uri, p.Proposal.Id, $"Explain proposal {p.Proposal.Id}"),
                 });
         if (safe.Count > 0 && Wanted("source.fixAll"))
-            actions.Add(new JsonObject { ["title"] = $"Apply all {safe.Count} safe wgec fixes", ["kind"] = "source.fixAll.wgec", ["edit"] = Edit(check, uri, safe) });
+            actions.Add(new JsonObject { ["title"] = $"Apply all {safe.Count} safe wgec fixes", ["kind"] = "source.fixAll.wgec", ["edit"] = Edit(check, target, safe) });
         return actions;
     }
 
@@ -120,7 +124,7 @@ public static class LspFeatures
     public static string? Explain(DraftCheck check, string proposalId)
     {
         var p = check.Result?.Proposals.FirstOrDefault(r => r.Proposal.Id == proposalId);
-        if (p is null || check.Firings?.FiringsOf(proposalId) is not { } firings) return null;
+        if (p is null || check.Record?.Firings.GetValueOrDefault(proposalId) is not { } firings) return null;
         return ExplainReport.Render(p, firings, check.Rules!, check.Checker!.LeafNames);
     }
 
@@ -133,13 +137,18 @@ public static class LspFeatures
 
     private static string Replacement(DraftCheck check, Fixer.Edit e) => Fixer.MatchCase(check.Source.Text[e.Start..e.End], e.Replacement);
 
-    private static JsonObject Edit(DraftCheck check, string uri, IEnumerable<Fixer.Edit> edits) => new()
-    {
-        ["changes"] = new JsonObject
+    private static JsonObject Edit(DraftCheck check, EditTarget target, IEnumerable<Fixer.Edit> edits) =>
+        WorkspaceEdit(target, new JsonArray(edits.Select(e => (JsonNode)new JsonObject { ["range"] = Lsp.Range(check.Source, e.Start, e.End), ["newText"] = Replacement(check, e) }).ToArray()));
+
+    private static JsonObject WorkspaceEdit(EditTarget target, JsonArray edits) => target.Version is { } version
+        ? new JsonObject
         {
-            [uri] = new JsonArray(edits.Select(e => (JsonNode)new JsonObject { ["range"] = Lsp.Range(check.Source, e.Start, e.End), ["newText"] = Replacement(check, e) }).ToArray()),
-        },
-    };
+            ["documentChanges"] = new JsonArray(new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = target.Uri, ["version"] = version }, ["edits"] = edits,
+            }),
+        }
+        : new JsonObject { ["changes"] = new JsonObject { [target.Uri] = edits } };
 
     private static JsonObject Action(string title, string kind, DraftCheck.Shown shown, JsonObject edit, bool preferred) => new()
     {

@@ -35,8 +35,8 @@ public sealed class OpenDraft
         var text = Text;
         foreach (var change in changes)
         {
-            var newText = change?["text"]?.GetValue<string>() ?? throw new ProtocolException(ErrorCodes.InvalidParams, "a content change has no 'text'");
-            if (change["range"] is JsonObject range)
+            var newText = Lsp.String(change, "text");
+            if (change!["range"] is JsonObject range)
             {
                 var lines = new SourceText(Path, text);
                 var start = OffsetOf(lines, range["start"]);
@@ -58,9 +58,9 @@ public sealed class OpenDraft
         var character = Lsp.Int(position, "character");
         if (line < 0 || character < 0) throw new ProtocolException(ErrorCodes.InvalidParams, "a position has a negative line or character");
         if (line >= source.LineCount) return source.Text.Length;
+        // Clamped to the line's content: past the end of a "\r\n" line is before the '\r', never between the two.
         var start = source.LineStart(line);
-        var lineEnd = line + 1 < source.LineCount ? source.LineStart(line + 1) - 1 : source.Text.Length;
-        return Math.Min(start + character, Math.Max(start, lineEnd));
+        return start + Math.Min(character, source.LineEnd(line) - start);
     }
 
     /// <summary>
@@ -77,10 +77,4 @@ public sealed class OpenDraft
         var ext = languageId == "markdown" ? ".md" : System.IO.Path.GetExtension(name.ToString()) is { Length: > 0 } e ? e : ".txt";
         return System.IO.Path.Combine(Environment.CurrentDirectory, (stem.Length > 0 ? stem : "untitled") + ext);
     }
-}
-
-/// <summary>An error to answer a request with (JSON-RPC code and message) rather than a crash.</summary>
-public sealed class ProtocolException(int code, string message) : Exception(message)
-{
-    public int Code { get; } = code;
 }

@@ -32,7 +32,15 @@ public sealed record ServerSettings
         if (o.ContainsKey("profile"))
             s = s with { Profile = o["profile"] is JsonValue p && p.TryGetValue<string>(out var profile) && profile.Length > 0 ? profile : null };
         if (o["rules"] is JsonArray rules)
-            s = s with { Rules = rules.Select(r => r is JsonValue v && v.TryGetValue<string>(out var f) ? Path.GetFullPath(f) : null).OfType<string>().ToList() };
+        {
+            var folders = new List<string>();
+            foreach (var r in rules)
+            {
+                if (r is JsonValue v && v.TryGetValue<string>(out var f) && f.Trim().Length > 0 && f.IndexOf('\0') < 0) folders.Add(Path.GetFullPath(f));
+                else problems.Add($"setting rules: {r?.ToJsonString() ?? "null"} is not a folder name; ignored");
+            }
+            s = s with { Rules = folders };
+        }
         if (o["severity"] is JsonObject severities)
         {
             var map = new Dictionary<string, Severity>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wgec.Analysis;
 using Wgec.Model;
@@ -7,9 +8,11 @@ namespace Wgec.LanguageServer;
 
 /// <summary>
 /// 'wgec lsp': judges each proposal of the drafts an editor has open, as they are written. One loop reads
-/// messages in order (so document changes apply in order); requests are answered concurrently; each draft is
-/// checked in the background, one check at a time, newest text first. Nothing a client sends ends the server
-/// but 'exit' or the end of its input: a bad message gets an LSP error and the server reads on.
+/// messages in order (so document changes apply in order, and a request is tied to the text it was sent
+/// against); requests are answered concurrently; each draft is checked in the background, one check at a
+/// time, newest text first, and its diagnostics published in order. Nothing a client sends ends the server
+/// but 'exit' or the end of its input: a bad message gets an LSP error (or, for a notification, a log line and
+/// a message) and the server reads on.
 /// </summary>
 public sealed class WgecLanguageServer
 {
@@ -19,9 +22,22 @@ public sealed class WgecLanguageServer
     private readonly ConcurrentDictionary<string, OpenDraft> _drafts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _requests = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly HashSet<Task> _sending = [];
     private enum State { Starting, Running, ShuttingDown }
     private State _state = State.Starting;
     private int _nextRequestId;
+    private ClientCapabilities _client = new();
+
+    /// <summary>What the client said it can do, as far as the server's behaviour depends on it.</summary>
+    private sealed record ClientCapabilities
+    {
+        /// <summary>The client pulls diagnostics (textDocument/diagnostic): they are then not also pushed, or it would show them twice.</summary>
+        public bool Pulls { get; init; }
+        public bool Refreshes { get; init; }
+        public bool WatchesFiles { get; init; }
+        /// <summary>Edits can name the document version they were made for (documentChanges).</summary>
+        public bool VersionedEdits { get; init; }
+    }
 
     public WgecLanguageServer(Stream input, Stream output, TextWriter log, string builtInRules)
     {
@@ -37,38 +53,49 @@ public sealed class WgecLanguageServer
         while (true)
         {
             var incoming = await _channel.ReadAsync();
-            switch (incoming)
+            if (incoming is JsonRpcChannel.Ended) break;
+            try
             {
-                case JsonRpcChannel.Ended:
-                    await Stop();
-                    return _state == State.ShuttingDown ? 0 : 1;
-                case JsonRpcChannel.Unreadable bad:
+                if (incoming is JsonRpcChannel.Unreadable bad)
+                {
                     Log($"unreadable message: {bad.Reason}");
-                    await Send(Lsp.Error(null, bad.Code, bad.Reason));
-                    break;
-                case JsonRpcChannel.Received { Message: var message }:
-                    if (message["method"] is JsonValue m && m.TryGetValue<string>(out var method))
-                    {
-                        if (method == "exit")
-                        {
-                            await Stop();
-                            return _state == State.ShuttingDown ? 0 : 1;
-                        }
-                        if (message.ContainsKey("id")) Request(message["id"], method, message["params"]);
-                        else Notification(method, message["params"]);
-                    }
-                    else if (!message.ContainsKey("id"))
-                        await Send(Lsp.Error(null, ErrorCodes.InvalidRequest, "message has neither 'method' nor 'id'"));
-                    // else: a response to one of our requests (registrations); nothing waits for it.
-                    break;
+                    _ = Send(Lsp.Error(null, bad.Code, bad.Reason));
+                }
+                else if (incoming is JsonRpcChannel.Received { Message: var message } && Dispatch(message) is { } exit)
+                {
+                    await Stop();
+                    return exit;
+                }
+            }
+            catch (Exception e)
+            {
+                // The last line of defence: whatever a message does, the server goes on.
+                Log($"internal error handling a message: {e}");
             }
             if (_channel.IsBroken)
             {
                 Log("the client has gone; stopping");
-                await Stop();
-                return 1;
+                break;
             }
         }
+        await Stop();
+        return _state == State.ShuttingDown ? 0 : 1;
+    }
+
+    /// <summary>Handles one message; returns the exit code when it was 'exit'.</summary>
+    private int? Dispatch(JsonObject message)
+    {
+        var hasId = message.TryGetPropertyValue("id", out var id);
+        if (message["method"] is JsonValue m && m.TryGetValue<string>(out var method))
+        {
+            if (method == "exit") return _state == State.ShuttingDown ? 0 : 1;
+            if (hasId) Request(id, method, message["params"]);
+            else Notification(method, message["params"]);
+        }
+        else if (!hasId || message.ContainsKey("method"))
+            _ = Send(Lsp.Error(hasId ? id : null, ErrorCodes.InvalidRequest, "a request or notification needs a string 'method'"));
+        // else: a response to one of the server's own requests (registration, refresh); nothing waits for it.
+        return null;
     }
 
     /// <summary>Stops checking and cancels what waits; answers already being written still go out before the process ends.</summary>
@@ -81,11 +108,9 @@ public sealed class WgecLanguageServer
         await Task.WhenAny(Task.WhenAll(pending), Task.Delay(TimeSpan.FromSeconds(5)));
     }
 
-    private readonly HashSet<Task> _sending = [];
-
     private void Request(JsonNode? id, string method, JsonNode? parameters)
     {
-        if (id is not JsonValue idValue || (idValue.GetValueKind() is not (System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)))
+        if (id is not JsonValue idValue || idValue.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number))
         {
             _ = Send(Lsp.Error(null, ErrorCodes.InvalidRequest, "a request id must be a string or a number"));
             return;
@@ -95,28 +120,43 @@ public sealed class WgecLanguageServer
             _ = Send(Lsp.Error(id, ErrorCodes.ServerNotInitialized, $"'{method}' before 'initialize'"));
             return;
         }
-        if (_state == State.ShuttingDown)
+        if (_state == State.ShuttingDown || method == "initialize" && _state != State.Starting)
         {
-            _ = Send(Lsp.Error(id, ErrorCodes.InvalidRequest, $"'{method}' after 'shutdown'"));
+            _ = Send(Lsp.Error(id, ErrorCodes.InvalidRequest, _state == State.ShuttingDown ? $"'{method}' after 'shutdown'" : "'initialize' was already received"));
             return;
         }
         // Lifecycle requests are answered in order, before the next message is read.
         if (method is "initialize" or "shutdown")
         {
-            var result = method == "initialize" ? Initialize(parameters) : null;
-            if (method == "shutdown") _state = State.ShuttingDown;
-            _ = Send(Lsp.Result(id, result));
+            JsonObject reply;
+            try
+            {
+                reply = Lsp.Result(id, method == "initialize" ? Initialize(parameters) : null);
+                if (method == "shutdown") _state = State.ShuttingDown;
+            }
+            catch (Exception e)
+            {
+                Log($"internal error answering {method}: {e}");
+                reply = Lsp.Error(id, ErrorCodes.InternalError, $"internal error: {e.Message}");
+            }
+            _ = Send(reply);
             return;
         }
         var key = idValue.ToJsonString();
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        _requests[key] = cancel;
+        if (!_requests.TryAdd(key, cancel))
+        {
+            _ = Send(Lsp.Error(id, ErrorCodes.InvalidRequest, $"request id {key} is already in use by a request being answered"));
+            return;
+        }
+        // The text a request's positions refer to is the draft's text now, when it is read, not when it is answered.
+        var pinned = PinnedRevision(parameters);
         _ = Task.Run(async () =>
         {
             JsonObject reply;
             try
             {
-                reply = Lsp.Result(id, await Answer(method, parameters, cancel.Token));
+                reply = Lsp.Result(id, await Answer(method, parameters, pinned, cancel.Token));
             }
             catch (ProtocolException e)
             {
@@ -133,58 +173,67 @@ public sealed class WgecLanguageServer
             }
             finally
             {
+                // Not disposed: a $/cancelRequest may still hold it; cancelling a finished request is harmless.
                 _requests.TryRemove(key, out _);
-                cancel.Dispose();
             }
             await Send(reply);
         });
     }
 
-    private async Task<JsonNode?> Answer(string method, JsonNode? p, CancellationToken cancel)
+    private int? PinnedRevision(JsonNode? parameters)
+    {
+        var uri = Lsp.OptionalString((parameters as JsonObject)?["textDocument"], "uri");
+        return uri is not null && _drafts.TryGetValue(uri, out var draft) ? draft.Revision : null;
+    }
+
+    private async Task<JsonNode?> Answer(string method, JsonNode? p, int? pinned, CancellationToken cancel)
     {
         switch (method)
         {
             case "textDocument/diagnostic":
             {
-                var check = await CurrentCheck(Lsp.Uri(p), cancel);
-                var previous = p?["previousResultId"] is JsonValue v && v.TryGetValue<string>(out var r) ? r : null;
+                var check = await CurrentCheck(Lsp.Uri(p), pinned, cancel);
+                var previous = Lsp.OptionalString(p, "previousResultId");
                 if (previous == check.ResultId) return new JsonObject { ["kind"] = "unchanged", ["resultId"] = check.ResultId };
                 return new JsonObject { ["kind"] = "full", ["resultId"] = check.ResultId, ["items"] = Items(check) };
             }
             case "textDocument/hover":
             {
-                var check = await CurrentCheck(Lsp.Uri(p), cancel);
+                var check = await CurrentCheck(Lsp.Uri(p), pinned, cancel);
                 return LspFeatures.Hover(check, OpenDraft.OffsetOf(check.Source, Lsp.Need(p, "position")));
             }
             case "textDocument/codeAction":
             {
-                var check = await CurrentCheck(Lsp.Uri(p), cancel);
+                var uri = Lsp.Uri(p);
+                var check = await CurrentCheck(uri, pinned, cancel);
                 var range = Lsp.Need(p, "range");
-                var only = p?["context"]?["only"] is JsonArray kinds && kinds.Count > 0 && kinds[0] is JsonValue k && k.TryGetValue<string>(out var kind) ? kind : null;
-                return LspFeatures.CodeActions(check, Lsp.Uri(p), OpenDraft.OffsetOf(check.Source, range["start"]), OpenDraft.OffsetOf(check.Source, range["end"]), only);
-            }
-            case "wgec/lastCheck":
-            {
-                // Observability for tests and the benchmark: how much of the last check was reused.
-                var check = await CurrentCheck(Lsp.Uri(p), cancel);
-                var (reused, fired) = check.Firings?.LastCheck ?? (0, 0);
-                return new JsonObject
-                {
-                    ["version"] = check.Version, ["proposals"] = check.Result?.Proposals.Count ?? 0, ["reused"] = reused, ["fired"] = fired,
-                    ["diagnostics"] = check.Diagnostics.Count,
-                };
+                var only = (p as JsonObject)?["context"] is JsonObject context && context["only"] is JsonArray kinds
+                    ? kinds.Select(k => k is JsonValue v && v.TryGetValue<string>(out var kind) ? kind : null).OfType<string>().ToList()
+                    : null;
+                var target = new LspFeatures.EditTarget(uri, _client.VersionedEdits ? check.Version : null);
+                return LspFeatures.CodeActions(check, target, OpenDraft.OffsetOf(check.Source, Lsp.Need(range, "start")), OpenDraft.OffsetOf(check.Source, Lsp.Need(range, "end")), only);
             }
             case "textDocument/codeLens":
-                return LspFeatures.CodeLenses(await CurrentCheck(Lsp.Uri(p), cancel), Lsp.Uri(p));
+                return LspFeatures.CodeLenses(await CurrentCheck(Lsp.Uri(p), pinned, cancel), Lsp.Uri(p));
             case "workspace/executeCommand":
             {
                 var command = Lsp.String(p, "command");
                 if (command != LspFeatures.ExplainCommand) throw new ProtocolException(ErrorCodes.InvalidParams, $"unknown command '{command}'");
-                if (p?["arguments"] is not JsonArray { Count: 2 } args || args[0] is not JsonValue u || !u.TryGetValue<string>(out var uri)
+                if ((p as JsonObject)?["arguments"] is not JsonArray { Count: 2 } args || args[0] is not JsonValue u || !u.TryGetValue<string>(out var uri)
                     || args[1] is not JsonValue i || !i.TryGetValue<string>(out var proposal))
                     throw new ProtocolException(ErrorCodes.InvalidParams, $"{LspFeatures.ExplainCommand} takes [uri, proposal id]");
-                var check = await CurrentCheck(uri, cancel);
+                var check = await CurrentCheck(uri, null, cancel);
                 return LspFeatures.Explain(check, proposal) ?? throw new ProtocolException(ErrorCodes.InvalidParams, $"no proposal '{proposal}' in {uri}");
+            }
+            case "wgec/lastCheck":
+            {
+                // Observability for tests and the benchmark: how much of the last check was reused.
+                var check = await CurrentCheck(Lsp.Uri(p), pinned, cancel);
+                return new JsonObject
+                {
+                    ["version"] = check.Version, ["proposals"] = check.Result?.Proposals.Count ?? 0,
+                    ["reused"] = check.Record?.Reused ?? 0, ["fired"] = check.Record?.Fired ?? 0, ["diagnostics"] = check.Diagnostics.Count,
+                };
             }
             default:
                 throw new ProtocolException(ErrorCodes.MethodNotFound, $"method '{method}' is not supported by wgec");
@@ -194,8 +243,22 @@ public sealed class WgecLanguageServer
     private JsonObject Initialize(JsonNode? parameters)
     {
         var problems = new List<string>();
-        _checker.Settings = _checker.Settings.With(parameters?["initializationOptions"], problems);
+        _checker.Settings = _checker.Settings.With((parameters as JsonObject)?["initializationOptions"], problems);
         foreach (var problem in problems) ShowMessage(problem);
+        var capabilities = (parameters as JsonObject)?["capabilities"] as JsonObject;
+        bool Flag(params string[] path)
+        {
+            JsonNode? node = capabilities;
+            foreach (var name in path) node = (node as JsonObject)?[name];
+            return Lsp.Bool(node, false);
+        }
+        _client = new ClientCapabilities
+        {
+            Pulls = (capabilities?["textDocument"] as JsonObject)?["diagnostic"] is JsonObject,
+            Refreshes = Flag("workspace", "diagnostics", "refreshSupport"),
+            WatchesFiles = Flag("workspace", "didChangeWatchedFiles", "dynamicRegistration"),
+            VersionedEdits = Flag("workspace", "workspaceEdit", "documentChanges"),
+        };
         _state = State.Running;
         // The built-in rules are compiled now, not at the first keystroke.
         _ = Task.Run(() =>
@@ -203,8 +266,6 @@ public sealed class WgecLanguageServer
             try { _checker.WarmUp(); }
             catch (WgecException e) { Log(e.Describe()); }
         });
-        var watching = parameters?["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"];
-        _watchConfig = Lsp.Bool(watching, false);
         return new JsonObject
         {
             ["capabilities"] = new JsonObject
@@ -221,8 +282,6 @@ public sealed class WgecLanguageServer
         };
     }
 
-    private bool _watchConfig;
-
     private void Notification(string method, JsonNode? p)
     {
         if (_state == State.Starting) return; // before initialize, notifications are dropped (LSP)
@@ -231,21 +290,20 @@ public sealed class WgecLanguageServer
             switch (method)
             {
                 case "initialized":
-                    if (_watchConfig)
-                        _ = Send(new JsonObject
+                    if (_client.WatchesFiles)
+                        _ = SendRequest("client/registerCapability", new JsonObject
                         {
-                            ["jsonrpc"] = "2.0", ["id"] = $"wgec-{Interlocked.Increment(ref _nextRequestId)}", ["method"] = "client/registerCapability",
-                            ["params"] = new JsonObject { ["registrations"] = new JsonArray(new JsonObject
+                            ["registrations"] = new JsonArray(new JsonObject
                             {
                                 ["id"] = "wgec-config", ["method"] = "workspace/didChangeWatchedFiles",
                                 ["registerOptions"] = new JsonObject { ["watchers"] = new JsonArray(new JsonObject { ["globPattern"] = "**/wgec.yaml" }) },
-                            }) },
+                            }),
                         });
                     break;
                 case "textDocument/didOpen":
                 {
                     var doc = Lsp.Need(p, "textDocument");
-                    var draft = new OpenDraft(Lsp.String(doc, "uri"), doc["languageId"]?.GetValue<string>() ?? "", Lsp.Int(doc, "version"), Lsp.String(doc, "text"));
+                    var draft = new OpenDraft(Lsp.String(doc, "uri"), Lsp.OptionalString(doc, "languageId") ?? "", Lsp.Int(doc, "version"), Lsp.String(doc, "text"));
                     if (_drafts.TryGetValue(draft.Uri, out var old)) lock (old.Checking.Gate) old.Checking.Close($"the draft {old.Uri} was opened again");
                     _drafts[draft.Uri] = draft;
                     Schedule(draft);
@@ -254,9 +312,11 @@ public sealed class WgecLanguageServer
                 case "textDocument/didChange":
                 {
                     var doc = Lsp.Need(p, "textDocument");
-                    if (!_drafts.TryGetValue(Lsp.String(doc, "uri"), out var draft)) { Log($"didChange for a draft that is not open: {Lsp.String(doc, "uri")}"); break; }
+                    var uri = Lsp.String(doc, "uri");
+                    if (!_drafts.TryGetValue(uri, out var draft)) throw new ProtocolException(ErrorCodes.InvalidParams, $"didChange for {uri}, which is not open");
                     if (Lsp.Need(p, "contentChanges") is not JsonArray changes) throw new ProtocolException(ErrorCodes.InvalidParams, "'contentChanges' must be an array");
-                    lock (draft.Checking.Gate) draft.Apply(Lsp.Int(doc, "version"), changes);
+                    var version = Lsp.Int(doc, "version");
+                    lock (draft.Checking.Gate) draft.Apply(version, changes);
                     Schedule(draft);
                     break;
                 }
@@ -265,46 +325,63 @@ public sealed class WgecLanguageServer
                     if (_drafts.TryRemove(Lsp.Uri(p), out var draft))
                     {
                         lock (draft.Checking.Gate) draft.Checking.Close($"the draft {draft.Uri} was closed");
-                        _ = Send(Lsp.Notification("textDocument/publishDiagnostics", new JsonObject { ["uri"] = draft.Uri, ["diagnostics"] = new JsonArray() }));
+                        if (!_client.Pulls) _ = Publish(draft, new JsonArray(), version: null);
                     }
                     break;
                 }
                 case "textDocument/didSave":
                 case "workspace/didChangeWatchedFiles":
-                    // wgec.yaml is read again when it changed on disk; every open draft is checked against it.
-                    foreach (var draft in _drafts.Values) Schedule(draft);
+                    // wgec.yaml may have changed: read again, and every open draft checked against it.
+                    _checker.ForgetConfigurations();
+                    RecheckAll();
                     break;
                 case "workspace/didChangeConfiguration":
                 {
                     var problems = new List<string>();
-                    _checker.Settings = _checker.Settings.With(p?["settings"], problems);
+                    _checker.Settings = _checker.Settings.With((p as JsonObject)?["settings"], problems);
                     foreach (var problem in problems) ShowMessage(problem);
-                    foreach (var draft in _drafts.Values) Schedule(draft);
+                    RecheckAll();
                     break;
                 }
                 case "$/cancelRequest":
-                    if (p?["id"] is JsonValue id && _requests.TryGetValue(id.ToJsonString(), out var cancel)) cancel.Cancel();
+                    if ((p as JsonObject)?["id"] is JsonValue id && _requests.TryGetValue(id.ToJsonString(), out var cancel))
+                    {
+                        try { cancel.Cancel(); }
+                        catch (ObjectDisposedException) { }
+                    }
                     break;
                 default:
                     if (!method.StartsWith("$/", StringComparison.Ordinal)) Log($"ignored notification '{method}'");
                     break;
             }
         }
-        catch (ProtocolException e)
+        catch (Exception e)
         {
             // A notification cannot be answered: the problem goes to the log and the user.
-            Log($"{method}: {e.Message}");
-            ShowMessage($"wgec: {method}: {e.Message}");
+            var why = e is ProtocolException ? e.Message : $"internal error: {e.Message}";
+            Log($"{method}: {(e is ProtocolException ? e.Message : e.ToString())}");
+            ShowMessage($"wgec: {method}: {why}");
         }
     }
 
-    /// <summary>Checks the draft in the background: at most one check per draft runs; a change during it is checked next.</summary>
+    private void RecheckAll()
+    {
+        foreach (var draft in _drafts.Values)
+        {
+            lock (draft.Checking.Gate) draft.Checking.RefreshWanted = _client.Pulls && _client.Refreshes;
+            Schedule(draft);
+        }
+    }
+
+    /// <summary>Checks the draft in the background: at most one check per draft runs; what is asked for meanwhile is checked next.</summary>
     private void Schedule(OpenDraft draft)
     {
         var state = draft.Checking;
         lock (state.Gate)
         {
-            if (state.Running || state.Closed) return;
+            if (state.Closed) return;
+            state.Wanted++;
+            if (state.Running) return;
             state.Running = true;
         }
         _ = Task.Run(async () =>
@@ -314,16 +391,16 @@ public sealed class WgecLanguageServer
             while (true)
             {
                 string text;
-                int version, revision;
+                int version, revision, wanted;
                 lock (state.Gate)
                 {
                     if (state.Closed) { state.Running = false; return; }
-                    (text, version, revision) = (draft.Text, draft.Version, draft.Revision);
+                    (text, version, revision, wanted) = (draft.Text, draft.Version, draft.Revision, state.Wanted);
                 }
                 DraftCheck check;
                 try
                 {
-                    check = _checker.Check(draft, text, version, state) with { Revision = revision };
+                    check = _checker.Check(draft, text, version, state) with { Revision = revision, Wanted = wanted };
                 }
                 catch (OperationCanceledException)
                 {
@@ -336,55 +413,88 @@ public sealed class WgecLanguageServer
                     var source = new SourceText(draft.Path, text);
                     check = new DraftCheck
                     {
-                        Version = version, Revision = revision, Source = source, ResultId = $"{version}.error",
+                        Version = version, Revision = revision, Wanted = wanted, Source = source, ResultId = $"{version}.error.{wanted}",
                         Diagnostics = [LspDiagnostics.Problem(source, new WgecException(draft.Path, null, $"internal error in wgec: {e.Message}"))],
                     };
                 }
                 TaskCompletionSource<DraftCheck>? done = null;
+                var refresh = false;
                 lock (state.Gate)
                 {
                     state.Last = check;
                     if (state.Closed) { state.Running = false; return; }
-                    if (draft.Revision == revision)
+                    if (state.Wanted == wanted)
                     {
                         done = state.Current;
                         state.Current = DraftChecking.NewWaiter();
-                        state.Running = false;
+                        refresh = state.RefreshWanted;
+                        state.RefreshWanted = false;
                     }
                 }
-                if (done is null) continue; // the text changed while checking: check the newest text, publish that
-                await Send(Lsp.Notification("textDocument/publishDiagnostics", new JsonObject
+                if (done is null) continue; // asked again while checking: check the newest, publish that
+                done.TrySetResult(check); // before publishing: a failed publication must not leave requests waiting
+                if (!_client.Pulls) await Publish(draft, Items(check), version);
+                else if (refresh) _ = SendRequest("workspace/diagnostic/refresh", null);
+                lock (state.Gate)
                 {
-                    ["uri"] = draft.Uri, ["version"] = version, ["diagnostics"] = Items(check, publishing: true),
-                }));
-                done.TrySetResult(check);
-                return;
+                    if (state.Wanted != wanted && !state.Closed) continue; // asked again while publishing
+                    state.Running = false;
+                    return;
+                }
             }
         });
     }
 
-    /// <summary>The check of the draft's current text: at once if it is done, else when it is.</summary>
-    private async Task<DraftCheck> CurrentCheck(string uri, CancellationToken cancel)
+    /// <summary>One publication at a time per draft, in order, and none after it was closed (but the clearing one).</summary>
+    private async Task Publish(OpenDraft draft, JsonArray diagnostics, int? version)
+    {
+        var state = draft.Checking;
+        await state.Publishing.WaitAsync();
+        try
+        {
+            bool closed;
+            lock (state.Gate) closed = state.Closed;
+            if (closed && version is not null) return;
+            var parameters = new JsonObject { ["uri"] = draft.Uri, ["diagnostics"] = diagnostics };
+            if (version is not null) parameters["version"] = version;
+            await Send(Lsp.Notification("textDocument/publishDiagnostics", parameters));
+        }
+        finally
+        {
+            state.Publishing.Release();
+        }
+    }
+
+    /// <summary>
+    /// The check that answers a request: the draft's latest, once it has seen everything asked for. When the
+    /// request was made against text that has since changed (<paramref name="pinned"/>), its positions would point
+    /// at other words: the answer is ContentModified and the client asks again.
+    /// </summary>
+    private async Task<DraftCheck> CurrentCheck(string uri, int? pinned, CancellationToken cancel)
     {
         if (!_drafts.TryGetValue(uri, out var draft)) throw new ProtocolException(ErrorCodes.InvalidParams, $"the draft {uri} is not open");
         Task<DraftCheck> waiting;
         lock (draft.Checking.Gate)
         {
-            if (draft.Checking.Last is { } last && last.Revision == draft.Revision) return last;
-            waiting = draft.Checking.Current.Task;
+            waiting = draft.Checking.Last is { } last && last.Wanted == draft.Checking.Wanted && !draft.Checking.Closed
+                ? Task.FromResult(last)
+                : draft.Checking.Current.Task;
         }
-        return await waiting.WaitAsync(cancel);
+        var check = await waiting.WaitAsync(cancel);
+        if (pinned is { } revision && check.Revision != revision)
+            throw new ProtocolException(ErrorCodes.ContentModified, "the draft changed since the request was sent");
+        return check;
     }
 
-    /// <summary>The diagnostics as a JSON array. A node has one parent, so only the one publication of a check
-    /// takes them as they are; every other answer gets copies.</summary>
-    private static JsonArray Items(DraftCheck check, bool publishing = false) =>
-        new(check.Diagnostics.Select(s => publishing && s.Lsp.Parent is null ? s.Lsp : s.Lsp.DeepClone()).ToArray());
+    private static JsonArray Items(DraftCheck check) => new(check.Diagnostics.Select(s => s.Lsp.DeepClone()).ToArray());
 
     private void ShowMessage(string text) =>
         _ = Send(Lsp.Notification("window/showMessage", new JsonObject { ["type"] = 2, ["message"] = text }));
 
     private void Log(string text) => _log.WriteLine($"wgec lsp: {text}");
+
+    private Task SendRequest(string method, JsonNode? parameters) =>
+        Send(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = $"wgec-{Interlocked.Increment(ref _nextRequestId)}", ["method"] = method, ["params"] = parameters });
 
     private Task Send(JsonObject message)
     {
@@ -396,6 +506,13 @@ public sealed class WgecLanguageServer
 
     private async Task Write(JsonObject message)
     {
-        if (!await _channel.WriteAsync(message)) _stopping.Cancel();
+        try
+        {
+            if (!await _channel.WriteAsync(message)) _stopping.Cancel();
+        }
+        catch (Exception e)
+        {
+            Log($"could not send a message: {e.Message}");
+        }
     }
 }
