@@ -36,14 +36,14 @@ public static class CommandLine
             }
             return args[0] switch
             {
-                "check" => await Check(o, stdout, stdin),
-                "eval" => await Eval(o, stdout),
+                "check" => await Check(o, stdout, stderr, stdin),
+                "eval" => await Eval(o, stdout, stderr),
                 "rules" => await ListRules(o, stdout),
                 "explain" => await Explain(o, stdout, stdin),
                 "init" => await Init(o, stdout),
-                "report" => await Report(o, stdout),
+                "report" => await Report(o, stdout, stderr),
                 "diff" => await DiffCommand.Run(o, stdout),
-                "fix" => await FixCommand.Run(o, stdout),
+                "fix" => await FixCommand.Run(o, stdout, stderr),
                 "lsp" => await LanguageServer(o, stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'; see 'wgec --help'"),
             };
@@ -58,6 +58,25 @@ public static class CommandLine
             await stderr.WriteLineAsync(e.Describe());
             return Usage;
         }
+        catch (InputProblems e)
+        {
+            foreach (var p in e.Problems) await stderr.WriteLineAsync(p.Describe());
+            return Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file-system error no command foresaw (a full disk, a folder that cannot be created): its message
+            // names the path; the tool never ends with a stack trace.
+            await stderr.WriteLineAsync($"wgec: error: {e.Message}");
+            return Usage;
+        }
+    }
+
+    /// <summary>After a command's output: the inputs that could not be read, as a compiler lists them; then exit 2.</summary>
+    private static async Task<int> Finish(Session session, TextWriter stderr, int code)
+    {
+        foreach (var p in session.Problems) await stderr.WriteLineAsync(p.Describe());
+        return session.Problems.Count > 0 ? Usage : code;
     }
 
     /// <summary>
@@ -70,7 +89,7 @@ public static class CommandLine
         return Session.LoadRules(o, config?.RuleFolders ?? []);
     }
 
-    private static async Task<int> Check(Options o, TextWriter stdout, TextReader? stdin)
+    private static async Task<int> Check(Options o, TextWriter stdout, TextWriter stderr, TextReader? stdin)
     {
         if (o.Inputs.Count == 0) throw new UsageException("check needs at least one file, folder or glob ('-' for standard input); see 'wgec check --help'");
         var format = o.Format ?? "text";
@@ -87,10 +106,10 @@ public static class CommandLine
         };
         if (o.WriteBaseline is { } path) Baseline.Write(path, Baseline.Render(result));
         await Write(o, stdout, output);
-        return result.Fails ? Findings : Ok;
+        return await Finish(session, stderr, result.Fails ? Findings : Ok);
     }
 
-    private static async Task<int> Eval(Options o, TextWriter stdout)
+    private static async Task<int> Eval(Options o, TextWriter stdout, TextWriter stderr)
     {
         if (o.Gold.Count == 0) throw new UsageException("eval needs --gold FILE [FILE...]");
         if (o.Inputs.Count == 0) throw new UsageException("eval needs the inputs the labels refer to");
@@ -104,7 +123,7 @@ public static class CommandLine
         if (report.Items == 0) throw new WgecException(o.Gold[0], null, "none of the labelled ids was found in the inputs");
         var text = format == "json" ? EvalRendering.Json(report, o.Disagreements) : EvalRendering.Text(report, o.Disagreements);
         await Write(o, stdout, text);
-        return Ok;
+        return await Finish(session, stderr, Ok);
     }
 
     private static async Task<int> ListRules(Options o, TextWriter stdout)
@@ -117,9 +136,9 @@ public static class CommandLine
                                               && (o.Polarity is null || r.PolarityName == o.Polarity)).ToList();
         if (o.WriteDocs is { } dir)
         {
+            if (File.Exists(dir)) throw new WgecException(dir, null, "is a file; --write-docs needs a folder");
             Directory.CreateDirectory(dir);
-            foreach (var r in selected)
-                await File.WriteAllTextAsync(Path.Combine(dir, r.Id + ".md"), RuleDocs.Page(r, rules), new UTF8Encoding(false));
+            foreach (var r in selected) AtomicFile.Write(Path.Combine(dir, r.Id + ".md"), RuleDocs.Page(r, rules));
             await stdout.WriteLineAsync($"wrote {selected.Count} rule pages to {dir}");
             return Ok;
         }
@@ -152,12 +171,13 @@ public static class CommandLine
         return Ok;
     }
 
-    private static async Task<int> Report(Options o, TextWriter stdout)
+    private static async Task<int> Report(Options o, TextWriter stdout, TextWriter stderr)
     {
         if (o.Inputs.Count == 0) throw new UsageException("report needs at least one file or folder; see 'wgec report --help'");
         var format = o.Format ?? "html";
         if (format is not ("html" or "md" or "csv")) throw new UsageException($"unknown report format '{format}'; expected html, md or csv");
-        var result = Session.Open(o, null).Check();
+        var session = Session.Open(o, null);
+        var result = session.Check();
         var output = format switch
         {
             "md" => MarkdownReporter.Render(result),
@@ -165,7 +185,7 @@ public static class CommandLine
             _ => HtmlReporter.Render(result),
         };
         await Write(o, stdout, output);
-        return Ok;
+        return await Finish(session, stderr, Ok);
     }
 
     /// <summary>The editor's server speaks on the process's own standard streams, never through the text writers.</summary>
@@ -183,8 +203,9 @@ public static class CommandLine
         var dir = o.Inputs.FirstOrDefault() ?? ".";
         var path = Path.Combine(dir, WgecConfig.FileName);
         if (File.Exists(path) && !o.Force) throw new WgecException(path, null, "already exists (use --force to overwrite)");
+        if (File.Exists(dir)) throw new WgecException(dir, null, "is a file; init needs a folder");
         Directory.CreateDirectory(dir);
-        await File.WriteAllTextAsync(path, WgecConfig.Starter + "\n", new UTF8Encoding(false));
+        AtomicFile.Write(path, WgecConfig.Starter + "\n");
         await stdout.WriteLineAsync($"wrote {path}");
         return Ok;
     }

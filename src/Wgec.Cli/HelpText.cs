@@ -19,6 +19,8 @@ internal static class HelpText
           wgec <command> --help
 
         Configuration: the nearest wgec.yaml above each input (see 'wgec init').
+        Inputs: regular files up to 64 MiB (--max-file-size); in a folder, hidden entries are passed over, and a
+        file that cannot be read is reported (exit 2) while the others are still checked.
         Exit codes: 0 fine; 1 a reported finding has severity error, a proposal is below min-score, or (diff)
         something got worse; 2 usage, input, configuration or rule-file error.
         """;
@@ -55,6 +57,7 @@ internal static class HelpText
               --write-baseline FILE       record today's findings as the baseline
               --stdin-filename NAME       name (and format) of the text read from '-'
               --rules DIR                 rules folder (default: the rules shipped with wgec)
+              --max-file-size MIB         refuse inputs larger than MIB mebibytes (default 64)
             """,
         "eval" => """
             wgec eval --gold <file.tsv> <inputs> [options]

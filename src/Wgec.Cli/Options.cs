@@ -21,6 +21,8 @@ public sealed class Options
     public bool DryRun { get; private set; }
     public bool Force { get; private set; }
     public bool Help { get; private set; }
+    /// <summary>Inputs larger than this are refused (--max-file-size, in MiB).</summary>
+    public long MaxFileBytes { get; private set; } = Readers.InputFile.DefaultMaxBytes;
 
     public static Options Parse(string[] args)
     {
@@ -55,6 +57,12 @@ public sealed class Options
                 case "--dry-run": o.DryRun = true; break;
                 case "--force": o.Force = true; break;
                 case "--help" or "-h": o.Help = true; break;
+                case "--max-file-size":
+                    var text = Value();
+                    if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mib) || mib is < 1 or > 64 * 1024)
+                        throw new UsageException($"--max-file-size takes a number of MiB from 1 to 65536, not '{text}'");
+                    o.MaxFileBytes = mib * 1024 * 1024;
+                    break;
                 default:
                     if (a.StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"unknown option '{a}'");
                     o.Inputs.Add(a);

@@ -18,6 +18,9 @@ internal sealed class Session
     public required string Profile { get; init; }
     public required IReadOnlyList<PolicyDocument> Documents { get; init; }
     public required Func<PolicyDocument, DocumentOptions> OptionsFor { get; init; }
+    /// <summary>Inputs that could not be read (missing, binary, too large…): reported as a compiler reports them,
+    /// after the output for the others; the command then exits 2.</summary>
+    public IReadOnlyList<WgecException> Problems { get; init; } = [];
 
     public CheckResult Check(IReadOnlySet<string>? baseline = null)
     {
@@ -31,7 +34,8 @@ internal sealed class Session
         var list = (inputs ?? o.Inputs).ToList();
         var files = new List<string>();
         var fromStdin = list.Contains("-");
-        if (list.Any(i => i != "-")) files.AddRange(InputExpander.Expand(list.Where(i => i != "-")));
+        var problems = new List<WgecException>();
+        if (list.Any(i => i != "-")) files.AddRange(InputExpander.Expand(list.Where(i => i != "-"), problems));
         RefuseToOverwrite(files, o.Output, "--output");
         RefuseToOverwrite(files, o.WriteBaseline, "--write-baseline");
         var cache = new Dictionary<string, WgecConfig?>(StringComparer.Ordinal);
@@ -47,12 +51,20 @@ internal sealed class Session
         foreach (var f in files)
         {
             if (configs[f] is { } c && c.Ignores(f)) continue;
-            documents.Add(read is null ? DocumentReader.Read(f) : DocumentReader.Parse(read(f)));
+            try
+            {
+                documents.Add(read is null ? DocumentReader.ReadWithin(f, o.MaxFileBytes) : DocumentReader.Parse(read(f)));
+            }
+            catch (WgecException e) when (files.Count > 1 || problems.Count > 0)
+            {
+                problems.Add(e); // one bad file of several: the others are still checked
+            }
         }
         if (fromStdin)
         {
             if (stdin is null) throw new UsageException("'-' reads standard input, but there is none");
             var bytes = System.Text.Encoding.UTF8.GetBytes(stdin.ReadToEnd());
+            if (bytes.Length > o.MaxFileBytes) throw new WgecException(stdinName, null, $"standard input is larger than the limit of {o.MaxFileBytes / (1024 * 1024)} MiB (--max-file-size MIB raises it)");
             documents.Add(DocumentReader.Parse(InputFile.Decode(stdinName, bytes)));
         }
         // The profile: the command line, else the first wgec.yaml that sets one, else the first draft's front
@@ -64,9 +76,10 @@ internal sealed class Session
         var profile = o.Profile ?? first?.Profile ?? fromDraft?.Profile ?? "core";
         if (!rules.Profiles.ContainsKey(profile))
             throw new UsageException($"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}");
+        if (documents.Count == 0 && problems.Count > 0) throw new InputProblems(problems);
         return new Session
         {
-            Rules = rules, Checker = new Checker(rules), Profile = profile, Documents = documents,
+            Rules = rules, Checker = new Checker(rules), Profile = profile, Documents = documents, Problems = problems,
             OptionsFor = d => configs.GetValueOrDefault(d.Path) is { } c
                 ? new DocumentOptions { Severity = c.SeverityFor(d.Path), MinScore = c.MinScoreFor(d.Path) }
                 : DocumentOptions.Default,
@@ -109,4 +122,10 @@ internal sealed class Session
             if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
         return dir.FullName;
     }
+}
+
+/// <summary>None of the inputs could be read: every problem is reported and nothing else is printed.</summary>
+internal sealed class InputProblems(IReadOnlyList<WgecException> problems) : Exception("no input could be read")
+{
+    public IReadOnlyList<WgecException> Problems { get; } = problems;
 }

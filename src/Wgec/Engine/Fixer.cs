@@ -32,18 +32,21 @@ public static class Fixer
     }
 
     /// <summary>The words an edit puts in place of the original: the replacement, capitalised like the original.</summary>
-    public static string MatchCase(string original, string replacement) =>
-        original.Length > 0 && char.IsUpper(original[0]) && replacement.Length > 0
-            ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
-            : replacement;
+    public static string MatchCase(string original, string replacement)
+    {
+        if (original.Length == 0 || replacement.Length == 0 || !char.IsUpper(original[0])) return replacement;
+        // "MUST" → "SHOULD": a word in capitals (as in standards' MUST/SHALL) stays in capitals.
+        if (original.Length > 1 && original.All(c => !char.IsLetter(c) || char.IsUpper(c))) return replacement.ToUpperInvariant();
+        return char.ToUpperInvariant(replacement[0]) + replacement[1..];
+    }
 
     /// <summary>Temp file + rename; the file must still hold what was read (else nothing is written); a BOM is kept.</summary>
     public static void WriteAtomically(string path, SourceText readText, string fixedText)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = Readers.InputFile.ReadBytes(path, long.MaxValue);
         var current = Readers.InputFile.Decode(path, bytes);
         if (current.Text != readText.Text)
-            throw new WgecException(path, null, "changed since it was read; nothing was written (run wgec fix again)");
+            throw new WgecException(path, null, "changed since it was read; this file was not written (run wgec fix again)");
         var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         AtomicFile.Write(path, fixedText, bom);
     }

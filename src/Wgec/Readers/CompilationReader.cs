@@ -40,6 +40,7 @@ public static partial class CompilationReader
             open = null;
         }
 
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var line = bodyStart;
         for (; line < source.LineCount; line++)
         {
@@ -53,6 +54,10 @@ public static partial class CompilationReader
             if (rec.Success)
             {
                 Close(line - 1);
+                var number = rec.Groups["n"].Value;
+                if (numbers.TryGetValue(number, out var first))
+                    throw new WgecException(source.Path, line + 1, $"Recommendation {number} is numbered twice (first at line {first}); ids must be unique");
+                numbers[number] = line + 1;
                 open = (line, "R" + rec.Groups["n"].Value, "Recommendation " + rec.Groups["n"].Value,
                     rec.Groups["contributor"].Value.Trim().TrimEnd('.', ' '));
                 continue;

@@ -5,8 +5,12 @@ namespace Wgec.Readers;
 /// <summary>Chooses the reader for a file: Markdown by extension, the compilation format by its headings, else one plain proposal.</summary>
 public static class DocumentReader
 {
-    public static PolicyDocument Read(string path) =>
-        Path.GetExtension(path).Equals(".docx", StringComparison.OrdinalIgnoreCase) ? DocxReader.Read(path) : Parse(InputFile.Read(path));
+    public static PolicyDocument Read(string path) => ReadWithin(path, InputFile.DefaultMaxBytes);
+
+    /// <summary>As <see cref="Read(string)"/>, refusing a file over <paramref name="maxBytes"/>.</summary>
+
+    public static PolicyDocument ReadWithin(string path, long maxBytes) =>
+        Path.GetExtension(path).Equals(".docx", StringComparison.OrdinalIgnoreCase) ? DocxReader.Read(path, maxBytes) : Parse(InputFile.Read(path, maxBytes));
 
     public static PolicyDocument Parse(SourceText source)
     {

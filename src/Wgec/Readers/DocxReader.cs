@@ -12,13 +12,15 @@ namespace Wgec.Readers;
 /// </summary>
 public static class DocxReader
 {
-    public static PolicyDocument Read(string path)
+    public static PolicyDocument Read(string path, long maxBytes = InputFile.DefaultMaxBytes)
     {
-        if (!File.Exists(path)) throw new WgecException(path, null, "file not found");
+        // The same checks as any input (a regular file, within the size limit), then read from memory.
+        var bytes = InputFile.ReadBytes(path, maxBytes);
         string text;
         try
         {
-            using var doc = WordprocessingDocument.Open(path, false);
+            using var doc = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false,
+                new OpenSettings { MaxCharactersInPart = Math.Min(maxBytes * 8, int.MaxValue) });
             text = ToText(doc);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FileFormatException)
@@ -26,6 +28,8 @@ public static class DocxReader
             throw new WgecException(path, null, $"is not a readable .docx file: {e.Message}");
         }
         if (string.IsNullOrWhiteSpace(text)) throw new WgecException(path, null, "is empty: there is nothing to check");
+        // A compressed document can hold far more text than its size: the limit applies to the text too.
+        if (text.Length > maxBytes) throw new WgecException(path, null, $"holds more than {maxBytes / (1024 * 1024)} MiB of text (--max-file-size MIB raises the limit)");
         var source = new SourceText(path, text);
         var hasHeadings = Enumerable.Range(0, source.LineCount).Any(i => source.Line(i).StartsWith("## ", StringComparison.Ordinal));
         var parsed = hasHeadings ? MarkdownReader.Read(source)

@@ -35,11 +35,16 @@ public static partial class MarkdownReader
         }
 
         var inFence = false;
+        var inComment = false;
         for (var i = bodyStart; i < source.LineCount; i++)
         {
             var line = source.Line(i);
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) inFence = !inFence;
+            if (!inComment && line.TrimStart().StartsWith("```", StringComparison.Ordinal)) inFence = !inFence;
             if (inFence) continue;
+            // A heading inside a multi-line HTML comment is commented out, not a proposal.
+            var wasInComment = inComment;
+            inComment = InCommentAfter(line, inComment);
+            if (wasInComment) continue;
             var h = ProposalHeading().Match(line);
             if (h.Success)
             {
@@ -61,6 +66,35 @@ public static partial class MarkdownReader
         return new PolicyDocument { Path = source.Path, Source = source, Proposals = proposals, Title = title, Profile = profile, Format = "markdown" };
     }
 
+    /// <summary>Whether a line leaves an HTML comment open ("&lt;!--" without its "--&gt;").</summary>
+    private static bool InCommentAfter(string line, bool inComment)
+    {
+        var at = 0;
+        while (true)
+        {
+            if (inComment)
+            {
+                var close = line.IndexOf("-->", at, StringComparison.Ordinal);
+                if (close < 0) return true;
+                (inComment, at) = (false, close + 3);
+            }
+            else
+            {
+                var open = line.IndexOf("<!--", at, StringComparison.Ordinal);
+                if (open < 0) return false;
+                (inComment, at) = (true, open + 4);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][\w-]*[ \t]*:")]
+    private static partial Regex KeyLine();
+
+    /// <summary>
+    /// Front matter is a YAML mapping between a first line "---" and the next "---" or "...". A draft that merely
+    /// opens with a horizontal rule is not front matter: the block must not hold a proposal heading, and its first
+    /// line must read "key: value"; otherwise the "---" lines are the draft's own and nothing is skipped.
+    /// </summary>
     private static (int BodyStart, string Title, string? Profile) ReadFrontMatter(SourceText source)
     {
         if (source.LineCount == 0 || source.Line(0).Trim() != "---") return (0, "", null);
@@ -69,8 +103,13 @@ public static partial class MarkdownReader
         {
             if (source.Line(i).Trim() is "---" or "...") { end = i; break; }
         }
+        var block = Enumerable.Range(1, Math.Max(0, (end < 0 ? source.LineCount : end) - 1)).Select(source.Line).ToList();
+        var firstContent = block.FirstOrDefault(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'));
+        var looksLikeYaml = firstContent is not null && KeyLine().IsMatch(firstContent) && !block.Any(l => ProposalHeading().IsMatch(l));
+        if (!looksLikeYaml) return (0, "", null);
         if (end < 0) throw new WgecException(source.Path, 1, "front matter opened with '---' is never closed");
-        var yamlText = string.Join("\n", Enumerable.Range(1, end - 1).Select(source.Line));
+        var yamlText = string.Join("\n", block);
+        YamlGuard.Check(source.Path, yamlText, lineOffset: 1);
         var stream = new YamlStream();
         try
         {

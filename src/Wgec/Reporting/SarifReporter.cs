@@ -52,8 +52,10 @@ public static class SarifReporter
         });
     }
 
+    /// <summary>A relative URI reference: each path segment percent-encoded (a space, '#', '%' or a non-ASCII letter
+    /// in a file name would otherwise make it an invalid or different URI).</summary>
     public static string Uri(string path, string repositoryRoot) =>
-        Path.GetRelativePath(repositoryRoot, Path.GetFullPath(path)).Replace('\\', '/');
+        string.Join('/', Path.GetRelativePath(repositoryRoot, Path.GetFullPath(path)).Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString));
 
     private static string Level(Severity s) => s switch
     {

@@ -27,7 +27,10 @@ public static class TextReporter
             }
             foreach (var d in doc.Diagnostics.Where(d => !d.IsSuppressed)) Line(sb, counts, doc.Document.Path, d, "");
             foreach (var id in doc.BelowMinScore)
+            {
+                counts[Severity.Error] = counts.GetValueOrDefault(Severity.Error) + 1; // it fails the gate, so the summary counts it
                 sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: error: proposal {id} scores below the minimum of {doc.MinScore:0.0}\n");
+            }
             sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: {doc.Proposals.Count} proposals, document score {doc.Score:0.0} (profile {result.Profile})\n");
             foreach (var c in result.Characteristics)
             {

@@ -57,11 +57,28 @@ public static partial class RuleSetLoader
         return new RuleSet(characteristics, profiles, tensions, lexicons, rules, leafPool.Values.ToList());
     }
 
-    private static List<string> RuleFiles(string root, string lexiconDir, string catalogPath) =>
-        Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(lexiconDir) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                        && Path.GetFullPath(f) != Path.GetFullPath(catalogPath))
-            .Order(StringComparer.Ordinal).ToList();
+    /// <summary>Rule files sit at most a few folders down (rules/GEN/WGEC0101.yaml); deeper folders, links and hidden
+    /// entries are not searched, so a mistaken rules: ["/"] is a quick clear error rather than a walk of the disk.</summary>
+    private static readonly EnumerationOptions RuleSearch = new()
+    {
+        RecurseSubdirectories = true, MaxRecursionDepth = 3, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
+        IgnoreInaccessible = false, MatchCasing = MatchCasing.CaseSensitive,
+    };
+
+    private static List<string> RuleFiles(string root, string lexiconDir, string catalogPath)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(root, "*.yaml", RuleSearch)
+                .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(lexiconDir) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                            && Path.GetFullPath(f) != Path.GetFullPath(catalogPath))
+                .Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WgecException(root, null, $"rule folder cannot be read: {e.Message}");
+        }
+    }
 
     private static (List<Characteristic>, Dictionary<string, IReadOnlyList<string>>, List<Tension>) LoadCatalog(string file)
     {

@@ -13,6 +13,7 @@ internal sealed class YamlReader(string file)
     /// <param name="emptyIsEmptyMapping">A file of comments only is an empty mapping (a configuration with every default).</param>
     public YamlMappingNode LoadMapping(string text, bool emptyIsEmptyMapping = false)
     {
+        YamlGuard.Check(File, text);
         var stream = new YamlStream();
         try
         {
