@@ -35,7 +35,7 @@ public class GateTests : TempDirectoryTest
         var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
         schema.Validate(sarif).Should().BeEmpty();
         var run = Json(sarif).GetProperty("runs")[0];
-        run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength().Should().Be(TestPaths.RuleSet.Rules.Count + 2);
+        run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength().Should().Be(TestPaths.RuleSet.Rules.Count + Wgec.Engine.BuiltInRules.All.Count);
         var results = run.GetProperty("results").EnumerateArray().ToList();
         results.Where(r => r.GetProperty("ruleId").GetString() == "WGEC0402")
             .Should().NotBeEmpty().And.OnlyContain(r => r.GetProperty("relatedLocations").GetArrayLength() == 1);

@@ -205,4 +205,42 @@ public class HostileInputTests : TempDirectoryTest
         code.Should().Be(0, err);
         stdout.Should().Contain("\"uri\": \"my%20draft%231.md\"");
     }
+
+    [Fact]
+    public void A_pattern_that_backtracks_without_end_is_a_located_error_naming_its_rule_file()
+    {
+        var pack = Path.Combine(Dir, "pack", "GEN");
+        Directory.CreateDirectory(pack);
+        File.WriteAllText(Path.Combine(pack, "WGEC9902.yaml"), """
+            id: WGEC9902
+            characteristic: GEN
+            polarity: violates
+            title: "Catastrophic"
+            message: "'{text}'"
+            help: "h"
+            source: "s"
+            scope: sentence
+            condition:
+              pattern: '(a+)+$'
+            examples:
+              triggers:
+                - "[|aaa|]"
+              ignores:
+                - "bbb"
+            """);
+        Write("wgec.yaml", "rules: [pack]\n");
+        var (code, _, err) = Wgec("check", Write("d.md", "## P1\n\n" + new string('a', 40) + "b\n"));
+        code.Should().Be(2);
+        err.Should().Contain("d.md(3)").And.Contain("(a+)+$").And.Contain("WGEC9902.yaml(10)").And.Contain("ran longer than");
+    }
+
+    [Fact]
+    public void Long_lines_of_capitalised_words_and_of_number_words_are_checked_in_bounded_time()
+    {
+        var capitals = Write("caps.md", "## C1\n\n" + string.Join(' ', Enumerable.Repeat("Alpha Beta Gamma", 10_000)) + "\n");
+        var numbers = Write("numbers.md", "## N1\n\n" + string.Join(' ', Enumerable.Range(0, 15_000).Select(i => (i % 4) switch { 0 => "by", 1 => "2030", 2 => "every", _ => "month" })) + "\n");
+        var (code, stdout, err) = Wgec("check", capitals, numbers);
+        code.Should().Be(0, err);
+        stdout.Should().Contain("WGEC0003").And.Contain("only its first 20,000 characters were checked");
+    }
 }

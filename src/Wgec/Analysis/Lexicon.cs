@@ -21,10 +21,10 @@ public sealed class Lexicon
         Line = line;
         var options = RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
         var phrases = terms.Select(t => SplitLabel(t).Phrase).ToList();
-        Pattern = new Regex(BuildPattern(phrases), options);
+        Pattern = new Regex(BuildPattern(phrases), options, RegexLimits.MatchTimeout);
         _options = options;
         _labels = terms.Select(SplitLabel).Where(t => t.Label is not null)
-            .Select(t => (new Regex("^(?:" + TermToRegex(t.Phrase) + ")$", options), t.Label!)).ToList();
+            .Select(t => (new Regex("^(?:" + TermToRegex(t.Phrase) + ")$", options, RegexLimits.MatchTimeout), t.Label!)).ToList();
     }
 
     public string Name { get; }
@@ -51,7 +51,7 @@ public sealed class Lexicon
             var task = _compiled;
             if (task is null)
             {
-                var started = new Task<Regex>(() => new Regex(Pattern.ToString(), _options | RegexOptions.Compiled));
+                var started = new Task<Regex>(() => new Regex(Pattern.ToString(), _options | RegexOptions.Compiled, RegexLimits.MatchTimeout));
                 if (Interlocked.CompareExchange(ref _compiled, started, null) is null) started.Start();
                 return Pattern;
             }
@@ -112,4 +112,16 @@ public static class RegexWarmth
     private static int _proposals;
     public static bool IsLongRun => Volatile.Read(ref _proposals) >= Threshold;
     public static void Count() => Interlocked.Increment(ref _proposals);
+}
+
+/// <summary>
+/// Patterns from rule files and lexicons are untrusted (a rule pack may hold "(a+)+$", which backtracks for
+/// ever on "aaa…ab"): every one runs under this time-out per match, and running past it is a located error
+/// naming the pattern's file and the proposal, never a hang. The time-out is wall-clock time, so it is
+/// generous: the slowest built-in pattern takes well under a millisecond on a long proposal, but a thread of a
+/// loaded machine (a test run of many processes on two cores) can wait seconds for its turn.
+/// </summary>
+public static class RegexLimits
+{
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
 }

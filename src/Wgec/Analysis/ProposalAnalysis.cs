@@ -58,12 +58,31 @@ public sealed class ProposalAnalysis
             if (_entities[i] is null)
             {
                 var s = Sentences[i];
-                _entities[i] = EntityRecognizer.Instance.Recognize(Text[s.Start..s.End], gated: true, models)
-                    .Select(e => (e.Kind, s.Start + e.Start, s.Start + e.End, e.Value)).ToList();
+                _entities[i] = [];
+                foreach (var (start, end) in RecognizerWindows(Text, s.Start, s.End))
+                    _entities[i]!.AddRange(EntityRecognizer.Instance.Recognize(Text[start..end], gated: true, models)
+                        .Select(e => (e.Kind, start + e.Start, start + e.End, e.Value)));
             }
             foreach (var e in _entities[i]!)
                 if (e.Item1 == kind) yield return e;
         }
+    }
+
+    /// <summary>The recognizers' cost grows faster than the length of what they are given: a sentence longer than
+    /// any real one (a line with no full stop) is given to them in pieces of at most this many characters.</summary>
+    public const int MaxRecognizerInput = 500;
+
+    /// <summary>[start, end) pieces of a sentence for the recognizers, cut at spaces; a normal sentence is one piece.</summary>
+    public static IEnumerable<(int Start, int End)> RecognizerWindows(string text, int start, int end)
+    {
+        while (end - start > MaxRecognizerInput)
+        {
+            var cut = text.LastIndexOf(' ', start + MaxRecognizerInput, MaxRecognizerInput / 2);
+            if (cut <= start) cut = start + MaxRecognizerInput;
+            yield return (start, cut);
+            start = cut;
+        }
+        yield return (start, end);
     }
 
     public int TokenAt(int offset)

@@ -16,7 +16,11 @@ public static class BuiltInRules
         "the wgec-disable comment gives no reason=\"…\"; say why the finding is accepted",
         "Every accepted finding needs a recorded reason, so that reviewers can judge it.");
 
-    public static readonly IReadOnlyList<RuleDefinition> All = [UnusedSuppression, SuppressionWithoutReason];
+    public static readonly RuleDefinition ProposalTooLong = Make("WGEC0003", "Proposal too long to check whole",
+        "the proposal is {detail} characters long; only its first {limit} characters were checked",
+        "Work grows with a proposal's length; one longer than any real recommendation (a whole document without headings, say) is checked up to a limit so that the check ends. Split it into proposals with headings.");
+
+    public static readonly IReadOnlyList<RuleDefinition> All = [UnusedSuppression, SuppressionWithoutReason, ProposalTooLong];
 
     private static RuleDefinition Make(string id, string title, string message, string help) => new()
     {

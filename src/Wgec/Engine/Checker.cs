@@ -66,9 +66,11 @@ public sealed partial class Checker
         cache?.BeginCheck();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
         var analyses = new ProposalAnalysis[document.Proposals.Count];
+        var tooLong = new List<Proposal>();
         Parallel.For(0, analyses.Length, parallel, i =>
         {
-            var p = document.Proposals[i];
+            var p = Capped(document.Proposals[i]);
+            if (p.Text.Length < document.Proposals[i].Text.Length) lock (tooLong) tooLong.Add(document.Proposals[i]);
             analyses[i] = new ProposalAnalysis(p, cache?.SegmentsOf(p.Text));
         });
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
@@ -76,15 +78,31 @@ public sealed partial class Checker
         var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
         var documentKey = Fingerprints.DocumentKey(document.Path);
         var results = new ProposalResult[analyses.Length];
-        Parallel.For(0, analyses.Length, parallel,
-            i =>
-            {
-                results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline, documentKey, cache);
-                OnProposalChecked?.Invoke();
-            });
+        try
+        {
+            Parallel.For(0, analyses.Length, parallel,
+                i =>
+                {
+                    results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline, documentKey, cache);
+                    OnProposalChecked?.Invoke();
+                });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<WgecException>().FirstOrDefault() is { } located)
+        {
+            throw located;
+        }
         cache?.EndCheck();
 
         var own = new List<Diagnostic>();
+        foreach (var p in tooLong.OrderBy(p => p.Start))
+        {
+            var rule = BuiltInRules.ProposalTooLong;
+            var end = Math.Min(p.Source.LineEnd(p.Source.LineIndexOf(p.Start)), p.Start + 80); // the first words mark it
+            var message = rule.Message.Replace("{detail}", p.Text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{limit}", MaxProposalLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            own.Add(new Diagnostic(rule, options.Severity?.Invoke(rule) ?? rule.DefaultSeverity, message, document.Source.Text[p.Start..end],
+                p.Start, end, document.Source.LocationOf(p.Start, end), []) { ProposalId = p.Id });
+        }
         foreach (var c in comments)
         {
             if (!c.Used) own.Add(Meta(document, BuiltInRules.UnusedSuppression, c, options));
@@ -97,6 +115,22 @@ public sealed partial class Checker
         return new DocumentResult(document, results, Scorer.Mean(results.Select(r => r.Score)))
         {
             Diagnostics = documentDiagnostics, MinScore = options.MinScore, BelowMinScore = below,
+        };
+    }
+
+    /// <summary>The longest proposal text checked (about 3,000 words, four times the longest recommendation seen):
+    /// beyond it, work is bounded by checking the first part and saying so (<see cref="BuiltInRules.ProposalTooLong"/>).</summary>
+    public const int MaxProposalLength = 20_000;
+
+    private static Proposal Capped(Proposal p)
+    {
+        if (p.Text.Length <= MaxProposalLength) return p;
+        var cut = p.Text.LastIndexOfAny([' ', '\n'], MaxProposalLength, MaxProposalLength / 10);
+        if (cut <= 0) cut = MaxProposalLength;
+        return new Proposal
+        {
+            Id = p.Id, Title = p.Title, Contributor = p.Contributor, Section = p.Section, Source = p.Source, HeadingLine = p.HeadingLine,
+            Start = p.Start, End = p.Start + cut, Text = p.Text[..cut], Ordinal = p.Ordinal,
         };
     }
 
@@ -119,7 +153,16 @@ public sealed partial class Checker
         HashSet<string> codes, ProposalAnalysis[] siblings, DocumentOptions options,
         IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey, DocumentCache? cache)
     {
-        var firings = cache is null ? Fire(analysis) : cache.GetOrFire(analysis, Fire);
+        List<Firing> firings;
+        try
+        {
+            firings = cache is null ? Fire(analysis) : cache.GetOrFire(analysis, Fire);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw new WgecException(analysis.Proposal.Source.Path, analysis.Proposal.Location.StartLine,
+                $"the pattern '{Shorten(e.Pattern)}' ({OriginOf(e.Pattern)}) ran longer than {RegexLimits.MatchTimeout.TotalSeconds:0} s on proposal {analysis.Proposal.Id}; rewrite it so it cannot backtrack without end", "pattern");
+        }
         var raw = ToDiagnostics(analysis, firings, siblings).Where(d => codes.Contains(d.Characteristic)).ToList();
         var proposal = analysis.Proposal;
         var diagnostics = new List<Diagnostic>();
@@ -243,6 +286,11 @@ public sealed partial class Checker
         diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Id, b.Id));
         return diagnostics;
     }
+
+    private string OriginOf(string pattern) =>
+        _leaves.OfType<PatternLeaf>().FirstOrDefault(l => l.Regex.ToString() == pattern)?.Origin is { Length: > 0 } rule ? "rule file " + rule
+        : _rules.Lexicons.Values.FirstOrDefault(l => l.Pattern.ToString() == pattern) is { } lexicon ? $"lexicon '{lexicon.Name}' in {lexicon.File}({lexicon.Line})"
+        : "a rule's pattern";
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

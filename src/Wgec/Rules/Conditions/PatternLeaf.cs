@@ -5,9 +5,11 @@ using YamlDotNet.RepresentationModel;
 namespace Wgec.Rules.Conditions;
 
 /// <summary><c>pattern: regex</c> — a .NET regular expression, case-insensitive unless it says (?-i).</summary>
-public sealed class PatternLeaf(Regex regex) : Leaf
+public sealed class PatternLeaf(Regex regex, string origin = "") : Leaf
 {
     public Regex Regex { get; } = regex;
+    /// <summary>The rule file and line that first wrote the pattern (leaves are shared by rules that write it alike).</summary>
+    public string Origin { get; } = origin;
     public override string Key => "pattern:" + Regex;
     public override bool WorksInsideClauseRole => true;
 
@@ -20,7 +22,8 @@ public sealed class PatternLeaf(Regex regex) : Leaf
         try
         {
             // Shared Regex instances let NRules share work between rules; IgnoreCase unless the pattern opts out.
-            return new PatternLeaf(new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+            return new PatternLeaf(new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Analysis.RegexLimits.MatchTimeout),
+                $"{c.Yaml.File}({YamlReader.Line(node)})");
         }
         catch (ArgumentException e)
         {
