@@ -35,6 +35,19 @@ public class DrafterTests : TempDirectoryTest
     }
 
     [Fact]
+    public void Deleting_the_first_proposal_and_renumbering_the_rest_makes_nothing_worse()
+    {
+        const string a = "Member States shall publish their national strategies on enhanced cooperation.";
+        const string b = "It is proposed that UNCTAD be mandated to study the taxation of robots within two years.";
+        const string c = "All stakeholders should support capacity building in developing countries.";
+        var oldFile = Write("old.md", $"## D1 One\n\n{a}\n\n## D2 Two\n\n{b}\n\n## D3 Three\n\n{c}\n");
+        var newFile = Write("new.md", $"## D1 Two\n\n{b}\n\n## D2 Three\n\n{c}\n");
+        var (code, output, err) = CliTests.Run("diff", oldFile, newFile, "--format", "json", "--profile", "full");
+        code.Should().Be(0, err + output);
+        output.Should().Contain("\"oldId\": \"D2\"").And.Contain("\"oldId\": \"D3\"").And.Contain("\"status\": \"removed\"").And.NotContain("\"worse\": true");
+    }
+
+    [Fact]
     public void Diff_against_a_git_revision()
     {
         var repo = Path.Combine(Dir, "repo");

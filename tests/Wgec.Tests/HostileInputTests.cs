@@ -243,4 +243,31 @@ public class HostileInputTests : TempDirectoryTest
         code.Should().Be(0, err);
         stdout.Should().Contain("WGEC0003").And.Contain("only its first 20,000 characters were checked");
     }
+
+    [Theory]
+    [InlineData("\n", true)]
+    [InlineData("\r\n", true)]
+    [InlineData("\n", false)]
+    public void A_dry_run_diff_applies_with_git_apply_to_the_last_line_with_any_line_ending(string newline, bool finalNewline)
+    {
+        var text = string.Join(newline, "## D1 Title", "", "Member States shall publish their strategies.") + (finalNewline ? newline : "");
+        Write("d.md", text);
+        var (code, diff, err) = TestProcess.Wgec(Dir, ["fix", "d.md", "--dry-run", "--profile", "full", "--rules", TestPaths.Rules]);
+        code.Should().Be(0, err);
+        diff.Should().Contain("+Member States should publish");
+        File.WriteAllText(Path.Combine(Dir, "fix.patch"), diff);
+        var apply = TestProcess.Run("git", Dir, ["apply", "fix.patch"]);
+        apply.Code.Should().Be(0, apply.Err + "\n" + diff);
+        File.ReadAllText(Path.Combine(Dir, "d.md")).Should().Be(text.Replace("shall", "should", StringComparison.Ordinal), "the patch makes exactly the fix, line endings kept");
+    }
+
+    [Fact]
+    public void A_suppression_written_slightly_wrong_is_reported_not_ignored()
+    {
+        var draft = Write("d.md", "## D1 T\n\n<!-- wgec-disable-next-line wgec1802 reason=\"x\" -->\nMember States shall act.\n\n<!-- wgec-disable-next-line WGEC1802 reason='x' -->\nMember States shall act again.\n");
+        var (code, stdout, err) = Wgec("check", draft, "--profile", "full");
+        code.Should().Be(0, err);
+        stdout.Should().Contain("d.md(3,1): warning WGEC0004").And.Contain("rule ids are written in capitals");
+        stdout.Should().Contain("d.md(6,1): warning WGEC0004").And.Contain("double quotes");
+    }
 }

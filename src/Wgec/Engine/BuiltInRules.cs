@@ -20,7 +20,11 @@ public static class BuiltInRules
         "the proposal is {detail} characters long; only its first {limit} characters were checked",
         "Work grows with a proposal's length; one longer than any real recommendation (a whole document without headings, say) is checked up to a limit so that the check ends. Split it into proposals with headings.");
 
-    public static readonly IReadOnlyList<RuleDefinition> All = [UnusedSuppression, SuppressionWithoutReason, ProposalTooLong];
+    public static readonly RuleDefinition MalformedSuppression = Make("WGEC0004", "Suppression comment not understood",
+        "this looks like a wgec suppression but suppresses nothing: {detail}",
+        "A suppression written slightly wrong (a lower-case id, a characteristic code, single quotes) would otherwise be silently ignored, and the finding it was meant to accept would stay without anyone knowing why.");
+
+    public static readonly IReadOnlyList<RuleDefinition> All = [UnusedSuppression, SuppressionWithoutReason, ProposalTooLong, MalformedSuppression];
 
     private static RuleDefinition Make(string id, string title, string message, string help) => new()
     {

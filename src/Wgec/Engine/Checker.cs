@@ -103,6 +103,13 @@ public sealed partial class Checker
             own.Add(new Diagnostic(rule, options.Severity?.Invoke(rule) ?? rule.DefaultSeverity, message, document.Source.Text[p.Start..end],
                 p.Start, end, document.Source.LocationOf(p.Start, end), []) { ProposalId = p.Id });
         }
+        if (document.Format == "markdown")
+            foreach (var (start, end, problem) in SuppressionComment.Malformed(document.Source))
+            {
+                var rule = BuiltInRules.MalformedSuppression;
+                own.Add(new Diagnostic(rule, options.Severity?.Invoke(rule) ?? rule.DefaultSeverity, rule.Message.Replace("{detail}", problem, StringComparison.Ordinal),
+                    document.Source.Text[start..end], start, end, document.Source.LocationOf(start, end), []));
+            }
         foreach (var c in comments)
         {
             if (!c.Used) own.Add(Meta(document, BuiltInRules.UnusedSuppression, c, options));

@@ -34,22 +34,28 @@ public static class DraftDiff
         {
             var olds = oldDoc?.Proposals.ToList() ?? [];
             var news = newDoc?.Proposals.ToList() ?? [];
+            // Wording before ids: deleting D1 and renumbering the rest changes every id and no text, so the same
+            // words pair first, then the most similar words, and only then the same id (a heavily rewritten proposal).
             var matched = new Dictionary<ProposalResult, ProposalResult>();
+            var taken = new HashSet<ProposalResult>();
+            void Pair(ProposalResult n, ProposalResult o) { matched[n] = o; taken.Add(o); }
             foreach (var n in news)
-                if (olds.FirstOrDefault(o => o.Proposal.Id == n.Proposal.Id) is { } o) matched[n] = o;
+                if (olds.FirstOrDefault(o => !taken.Contains(o) && Fingerprints.Normalise(o.Proposal.Text) == Fingerprints.Normalise(n.Proposal.Text)) is { } same)
+                    Pair(n, same);
+            var similar = news.Where(n => !matched.ContainsKey(n))
+                .SelectMany(n => olds.Where(o => !taken.Contains(o)).Select(o => (n, o, Score: Similarity(o.Proposal.Text, n.Proposal.Text))))
+                .Where(x => x.Score >= 0.5)
+                .OrderByDescending(x => x.Score).ThenBy(x => x.n.Proposal.Ordinal).ThenBy(x => x.o.Proposal.Ordinal).ToList();
+            foreach (var (n, o, _) in similar)
+                if (!matched.ContainsKey(n) && !taken.Contains(o)) Pair(n, o);
             foreach (var n in news.Where(n => !matched.ContainsKey(n)))
-            {
-                var candidates = olds.Where(o => !matched.ContainsValue(o))
-                    .Select(o => (o, Similarity(o.Proposal.Text, n.Proposal.Text))).Where(x => x.Item2 >= 0.5)
-                    .OrderByDescending(x => x.Item2).ToList();
-                if (candidates.Count > 0) matched[n] = candidates[0].o;
-            }
+                if (olds.FirstOrDefault(o => !taken.Contains(o) && o.Proposal.Id == n.Proposal.Id) is { } byId) Pair(n, byId);
             foreach (var n in news)
             {
                 if (matched.TryGetValue(n, out var o)) changes.Add(Change(key, o, n));
                 else changes.Add(new ProposalChange(key, n.Proposal.Id, null, "added", null, n.Score, [], n.Diagnostics.Where(d => !d.IsSuppressed).ToList(), []));
             }
-            foreach (var o in olds.Where(o => !matched.ContainsValue(o)))
+            foreach (var o in olds.Where(o => !taken.Contains(o)))
                 changes.Add(new ProposalChange(key, o.Proposal.Id, o.Proposal.Id, "removed", o.Score, null, [], [], o.Diagnostics.Where(d => !d.IsSuppressed).ToList()));
         }
         return changes;
@@ -66,7 +72,8 @@ public static class DraftDiff
             .SelectMany(g => g.Skip(oldKeys.GetValueOrDefault(g.Key))).ToList();
         var resolved = o.Diagnostics.Where(d => !d.IsSuppressed).GroupBy(Key)
             .SelectMany(g => g.Skip(newKeys.GetValueOrDefault(g.Key))).ToList();
-        var status = o.Proposal.Id != n.Proposal.Id ? "renamed" : (o.Proposal.Text == n.Proposal.Text ? "unchanged" : "edited");
+        var sameWords = Fingerprints.Normalise(o.Proposal.Text) == Fingerprints.Normalise(n.Proposal.Text);
+        var status = o.Proposal.Id != n.Proposal.Id ? "renamed" : (sameWords ? "unchanged" : "edited");
         return new ProposalChange(key, n.Proposal.Id, o.Proposal.Id, status, o.Score, n.Score, verdicts, added, resolved);
     }
 

@@ -51,29 +51,51 @@ public static class Fixer
         AtomicFile.Write(path, fixedText, bom);
     }
 
-    /// <summary>A unified diff of two texts (whole-line hunks with 2 lines of context).</summary>
+    /// <summary>
+    /// A unified diff of two texts that <c>git apply</c> and <c>patch</c> accept: whole-line hunks with 2 lines of
+    /// context, lines exactly as in the file (a "\r" of CRLF endings kept), and the "\ No newline at end of file"
+    /// marker when the last line has no line break.
+    /// </summary>
     public static string UnifiedDiff(string path, string before, string after)
     {
-        var a = before.Split('\n');
-        var b = after.Split('\n');
+        var a = Lines(before);
+        var b = Lines(after);
         var sb = new StringBuilder($"--- a/{path}\n+++ b/{path}\n");
         // Edits never add or remove lines, so lines pair one to one.
-        var changed = Enumerable.Range(0, Math.Min(a.Length, b.Length)).Where(i => a[i] != b[i]).ToList();
+        var changed = Enumerable.Range(0, Math.Min(a.Count, b.Count)).Where(i => a[i] != b[i]).ToList();
+        void Line(char mark, string line, bool last, string text)
+        {
+            sb.Append(mark).Append(line).Append('\n');
+            if (last && !text.EndsWith('\n')) sb.Append("\\ No newline at end of file\n");
+        }
         var k = 0;
         while (k < changed.Count)
         {
             var start = Math.Max(0, changed[k] - 2);
             var end = changed[k];
             while (k + 1 < changed.Count && changed[k + 1] - end <= 5) end = changed[++k];
-            end = Math.Min(a.Length - 1, end + 2);
+            end = Math.Min(a.Count - 1, end + 2);
             sb.Append($"@@ -{start + 1},{end - start + 1} +{start + 1},{end - start + 1} @@\n");
             for (var i = start; i <= end; i++)
             {
-                if (a[i] == b[i]) sb.Append(' ').Append(a[i].TrimEnd('\r')).Append('\n');
-                else sb.Append('-').Append(a[i].TrimEnd('\r')).Append('\n').Append('+').Append(b[i].TrimEnd('\r')).Append('\n');
+                var last = i == a.Count - 1;
+                if (a[i] == b[i]) Line(' ', a[i], last, before);
+                else
+                {
+                    Line('-', a[i], last, before);
+                    Line('+', b[i], last, after);
+                }
             }
             k++;
         }
         return sb.ToString();
+    }
+
+    /// <summary>The lines of a text without their "\n" (a final line break ends the last line; it opens no new one).</summary>
+    private static List<string> Lines(string text)
+    {
+        var lines = text.Split('\n').ToList();
+        if (lines.Count > 1 && text.EndsWith('\n')) lines.RemoveAt(lines.Count - 1);
+        return lines;
     }
 }

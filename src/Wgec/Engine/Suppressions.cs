@@ -26,6 +26,32 @@ public sealed partial class SuppressionComment
     public bool Covers(Diagnostic d) =>
         d.Location.StartLine >= FirstLine && d.Location.StartLine <= LastLine && (RuleIds.Count == 0 || RuleIds.Contains(d.Id));
 
+    [GeneratedRegex(@"<!--\s*wgec[-_ ]?(?:disable|enable)[\s\S]*?-->", RegexOptions.IgnoreCase)]
+    private static partial Regex Attempt();
+
+    /// <summary>
+    /// Comments that look like suppressions but are not (a lower-case or characteristic id, single quotes, a
+    /// misspelt keyword): they would silently suppress nothing, so each is reported with what is wrong.
+    /// </summary>
+    public static List<(int Start, int End, string Problem)> Malformed(SourceText source)
+    {
+        var strict = Comment().Matches(source.Text).Select(m => m.Index).ToHashSet();
+        var result = new List<(int, int, string)>();
+        foreach (Match m in Attempt().Matches(source.Text))
+        {
+            if (strict.Contains(m.Index)) continue;
+            var body = m.Value;
+            var problem =
+                !Regex.IsMatch(body, @"^<!--\s*wgec-(?:disable-next-line|disable|enable)\b") ? "the keyword must be wgec-disable, wgec-disable-next-line or wgec-enable, in lower case"
+                : Regex.IsMatch(body, @"reason='") ? "the reason must be in double quotes: reason=\"…\""
+                : Regex.IsMatch(body, @"\b[A-Z]{2,8}\b(?!\d)") && !Regex.IsMatch(body, @"\bWGEC\d{4}\b") ? "name rules by their ids (WGEC0101), not characteristics"
+                : Regex.IsMatch(body, @"(?i)\bwgec\d{4}\b") && !Regex.IsMatch(body, @"\bWGEC\d{4}\b") ? "rule ids are written in capitals (WGEC0101)"
+                : "it is not of the form <!-- wgec-disable[-next-line] WGEC0101 reason=\"…\" -->";
+            result.Add((m.Index, m.Index + m.Length, problem));
+        }
+        return result;
+    }
+
     public static List<SuppressionComment> Parse(SourceText source)
     {
         var all = new List<SuppressionComment>();
