@@ -447,6 +447,41 @@ public sealed class LanguageServerTests : TempDirectoryTest
     }
 
     [Fact]
+    public async Task Random_messages_never_end_the_server()
+    {
+        await using var client = new LspTestClient();
+        await client.Initialize();
+        var uri = Uri("d.md");
+        await client.Open(uri, Draft);
+        string[] methods = ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/hover", "textDocument/codeAction",
+            "textDocument/codeLens", "textDocument/diagnostic", "workspace/executeCommand", "workspace/didChangeConfiguration", "$/cancelRequest", "wgec/lastCheck"];
+        JsonNode?[] values = [null, 0, -1, int.MaxValue, "", "x", uri, true, new JsonArray(), new JsonObject(), Position(7, 14), Position(-1, 3),
+            new JsonObject { ["uri"] = uri }, new JsonObject { ["start"] = Position(0, 0), ["end"] = Position(99, 99) }];
+        string[] keys = ["textDocument", "position", "range", "contentChanges", "text", "uri", "version", "languageId", "command", "arguments", "settings", "id", "context"];
+        var random = new Random(2017);
+        JsonNode? Value(int depth) => depth > 2 || random.Next(3) > 0
+            ? values[random.Next(values.Length)]?.DeepClone()
+            : random.Next(2) == 0
+                ? new JsonArray(Enumerable.Range(0, random.Next(3)).Select(_ => Value(depth + 1)).ToArray())
+                : Object(depth + 1);
+        JsonObject Object(int depth)
+        {
+            var o = new JsonObject();
+            foreach (var k in keys.OrderBy(_ => random.Next()).Take(random.Next(4))) o[k] = Value(depth);
+            return o;
+        }
+        for (var i = 0; i < 400; i++)
+        {
+            var message = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = methods[random.Next(methods.Length)], ["params"] = random.Next(5) == 0 ? Value(0) : Object(0) };
+            if (random.Next(2) == 0) message["id"] = 10_000 + i;
+            await client.SendRaw(message);
+        }
+        await client.Open(Uri("e.md"), Draft);
+        Only(await client.Published(Uri("e.md"), 1), "WGEC1802");
+        client.Log.ToString().Should().NotContain("internal error");
+    }
+
+    [Fact]
     public async Task A_client_that_vanishes_ends_the_server_with_code_1()
     {
         await using var client = new LspTestClient();

@@ -160,7 +160,7 @@ public class ReportTests : TempDirectoryTest
         markdown.Split('\n').Select((l, i) => (l, i)).First(x => x.l.StartsWith(prefix, StringComparison.Ordinal)).i + 1;
 
     /// <summary>Builds a .docx with one paragraph per line; "# "/"## " lines become Heading1/Heading2 paragraphs.</summary>
-    private static void WriteDocx(string path, string text)
+    internal static void WriteDocx(string path, string text)
     {
         using var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
         var main = doc.AddMainDocumentPart();

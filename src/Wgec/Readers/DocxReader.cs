@@ -23,7 +23,9 @@ public static class DocxReader
                 new OpenSettings { MaxCharactersInPart = Math.Min(maxBytes * 8, int.MaxValue) });
             text = ToText(doc);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FileFormatException)
+        // A damaged package can fail in many ways inside the Open XML SDK (a missing part, a bad relationship):
+        // any of them means the same to the user.
+        catch (Exception e) when (e is not (WgecException or OutOfMemoryException or StackOverflowException))
         {
             throw new WgecException(path, null, $"is not a readable .docx file: {e.Message}");
         }

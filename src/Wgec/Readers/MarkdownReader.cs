@@ -119,6 +119,10 @@ public static partial class MarkdownReader
         {
             throw new WgecException(source.Path, (int)e.Start.Line + 1, $"front matter is not valid YAML: {e.Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new WgecException(source.Path, 1, $"front matter is not valid YAML: {e.Message}");
+        }
         string title = "";
         string? profile = null;
         if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)

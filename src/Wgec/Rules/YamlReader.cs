@@ -23,8 +23,9 @@ internal sealed class YamlReader(string file)
         {
             throw new WgecException(File, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
+            // YamlDotNet reports some malformed documents this way rather than with a YamlException.
             throw new WgecException(File, null, $"not valid YAML: {e.Message}");
         }
         if (stream.Documents.Count == 0 && emptyIsEmptyMapping) return new YamlMappingNode();
