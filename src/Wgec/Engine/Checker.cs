@@ -78,12 +78,15 @@ public sealed partial class Checker
         var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
         var documentKey = Fingerprints.DocumentKey(document.Path);
         var results = new ProposalResult[analyses.Length];
+        var byId = new Dictionary<string, Proposal>(StringComparer.Ordinal);
+        foreach (var a in analyses) byId.TryAdd(a.Proposal.Id, a.Proposal);
         try
         {
             Parallel.For(0, analyses.Length, parallel,
                 i =>
                 {
-                    results[i] = CheckProposal(analyses[i], profile, codes, analyses, options, comments, baseline, documentKey, cache);
+                    results[i] = CheckProposal(analyses[i], profile, codes, byId, options, comments, baseline, documentKey, cache);
+                    analyses[i].ReleaseRuleData();
                     OnProposalChecked?.Invoke();
                 });
         }
@@ -157,7 +160,7 @@ public sealed partial class Checker
     }
 
     private ProposalResult CheckProposal(ProposalAnalysis analysis, IReadOnlyList<Characteristic> profile,
-        HashSet<string> codes, ProposalAnalysis[] siblings, DocumentOptions options,
+        HashSet<string> codes, IReadOnlyDictionary<string, Proposal> siblings, DocumentOptions options,
         IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey, DocumentCache? cache)
     {
         List<Firing> firings;
@@ -248,7 +251,7 @@ public sealed partial class Checker
         return s => s < perSentence.Length ? perSentence[s] : EntityModels.None;
     }
 
-    private List<Diagnostic> ToDiagnostics(ProposalAnalysis analysis, List<Firing> firings, ProposalAnalysis[] siblings)
+    private List<Diagnostic> ToDiagnostics(ProposalAnalysis analysis, List<Firing> firings, IReadOnlyDictionary<string, Proposal> siblings)
     {
         var best = new Dictionary<(string, int), (Firing Firing, int Start, int End)>();
         foreach (var firing in firings)
@@ -280,7 +283,7 @@ public sealed partial class Checker
             var detail = string.Join("; ", firing.Matches.Select(m => m.Detail).Where(d => d.Length > 0 && !string.Equals(Collapse(d), text, StringComparison.Ordinal)).Distinct());
             foreach (var other in firing.Matches.Select(m => m.Related).OfType<string>().Distinct())
             {
-                var target = siblings.First(s => s.Proposal.Id == other).Proposal;
+                var target = siblings[other];
                 related.Add(new RelatedLocation(target.Id, target.Source.Path, target.Location, $"restates {target.Id}"));
             }
             var message = rule.Message
