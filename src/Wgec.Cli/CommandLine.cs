@@ -100,8 +100,8 @@ public static class CommandLine
         var output = format switch
         {
             "json" => JsonReporter.Render(result),
-            "sarif" => SarifReporter.Render(result, session.Rules, Session.RepositoryRoot()),
-            "github" => GitHubReporter.Render(result, Session.RepositoryRoot()),
+            "sarif" => SarifReporter.Render(result, session.Rules, Session.RepositoryRoot(o.Inputs)),
+            "github" => GitHubReporter.Render(result, Session.RepositoryRoot(o.Inputs)),
             _ => TextReporter.Render(result),
         };
         if (o.WriteBaseline is { } path) Baseline.Write(path, Baseline.Render(result));

@@ -18,18 +18,31 @@ internal static class DiffCommand
         if (o.GitRevision is { } rev)
         {
             var paths = o.Inputs.Count > 0 ? o.Inputs : ["."];
-            var newSession = Session.Open(o, null, paths);
-            var newResult = newSession.Check();
-            var root = Session.RepositoryRoot();
+            // The repository is the inputs', not the working directory's.
+            var root = Session.RepositoryRoot(paths);
+            var present = paths.Where(p => File.Exists(p) || Directory.Exists(p)).ToList();
+            var newSession = present.Count > 0 ? Session.Open(o, null, present) : null;
+            var newResult = newSession?.Check();
+            var rules = newSession?.Rules ?? Session.LoadRules(o, []);
+            var checker = newSession?.Checker ?? new Checker(rules);
+            var profile = newSession?.Profile ?? o.Profile ?? "core";
             var oldSources = new List<SourceText>();
-            foreach (var d in newSession.Documents)
+            foreach (var d in newSession?.Documents ?? [])
             {
                 var rel = Path.GetRelativePath(root, Path.GetFullPath(d.Path)).Replace('\\', '/');
                 var content = Git(root, "show", $"{rev}:{rel}");
                 if (content is not null) oldSources.Add(InputFile.Decode(d.Path, Encoding.UTF8.GetBytes(content)));
             }
-            var oldResult = newSession.Checker.Check(oldSources.Select(DocumentReader.Parse).ToList(), newSession.Profile, newSession.OptionsFor);
-            pairs = newResult.Documents.Select(n => (n.Document.Path, oldResult.Documents.FirstOrDefault(x => x.Document.Path == n.Document.Path), (DocumentResult?)n)).ToList();
+            // Drafts deleted from the working tree since REV are part of the change too (all of them "removed").
+            var deleted = Git(root, ["diff", "--name-only", "--no-renames", "--diff-filter=D", rev, "--", .. paths.Select(p => Path.GetFullPath(p))]) ?? "";
+            foreach (var rel in deleted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(r => r.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || r.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)))
+                if (Git(root, "show", $"{rev}:{rel}") is { } content)
+                    oldSources.Add(InputFile.Decode(Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, rel)), Encoding.UTF8.GetBytes(content)));
+            var oldResult = checker.Check(oldSources.Select(DocumentReader.Parse).ToList(), profile, newSession?.OptionsFor);
+            pairs = (newResult?.Documents ?? []).Select(n => (n.Document.Path, oldResult.Documents.FirstOrDefault(x => x.Document.Path == n.Document.Path), (DocumentResult?)n))
+                .Concat(oldResult.Documents.Where(x => newResult?.Documents.All(n => n.Document.Path != x.Document.Path) ?? true)
+                    .Select(x => (x.Document.Path, (DocumentResult?)x, (DocumentResult?)null)))
+                .ToList();
         }
         else
         {

@@ -114,13 +114,20 @@ internal sealed class Session
     public static RuleSet LoadRules(Options o, IEnumerable<string> packs) =>
         RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"), packs);
 
-    /// <summary>The repository root for SARIF and annotations: the nearest folder with .git above the working directory.</summary>
-    public static string RepositoryRoot()
+    /// <summary>
+    /// The repository the inputs belong to, for SARIF and annotation paths and for 'diff --git': the nearest folder
+    /// holding .git above the first input (so running from outside the repository gives the same paths), else
+    /// the working directory's, else the working directory.
+    /// </summary>
+    public static string RepositoryRoot(IEnumerable<string>? inputs = null)
     {
-        var dir = new DirectoryInfo(Environment.CurrentDirectory);
-        for (var d = dir; d is not null; d = d.Parent)
-            if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
-        return dir.FullName;
+        var first = inputs?.FirstOrDefault(i => i != "-" && i.IndexOfAny(['*', '?']) < 0);
+        var start = first is null ? Environment.CurrentDirectory
+            : Directory.Exists(first) ? Path.GetFullPath(first) : Path.GetDirectoryName(Path.GetFullPath(first)) ?? Environment.CurrentDirectory;
+        foreach (var from in new[] { start, Environment.CurrentDirectory })
+            for (var d = new DirectoryInfo(from); d is not null; d = d.Parent)
+                if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
+        return Environment.CurrentDirectory;
     }
 }
 

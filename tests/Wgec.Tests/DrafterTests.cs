@@ -48,6 +48,26 @@ public class DrafterTests : TempDirectoryTest
     }
 
     [Fact]
+    public void Diff_against_a_git_revision_sees_deleted_drafts_and_takes_the_repository_from_the_inputs()
+    {
+        var repo = Path.Combine(Dir, "repo");
+        Directory.CreateDirectory(repo);
+        Git(repo, "init", "-q");
+        File.WriteAllText(Path.Combine(repo, "a.md"), Draft);
+        File.WriteAllText(Path.Combine(repo, "b.md"), Draft.Replace("## P1", "## B1", StringComparison.Ordinal));
+        Git(repo, "add", ".");
+        Git(repo, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "drafts");
+        File.Delete(Path.Combine(repo, "b.md"));
+        // Run from outside the repository: the repository is found from the input.
+        var (code, output, err) = TestProcess.Wgec(Dir, ["diff", "--git", "HEAD", "repo", "--format", "json", "--rules", TestPaths.Rules]);
+        code.Should().Be(0, err);
+        output.Should().Contain("b.md").And.Contain("\"status\": \"removed\"");
+
+        var sarif = TestProcess.Wgec(Dir, ["check", Path.Combine("repo", "a.md"), "--format", "sarif", "--rules", TestPaths.Rules]);
+        sarif.Out.Should().Contain("\"uri\": \"a.md\"").And.NotContain("../");
+    }
+
+    [Fact]
     public void Diff_against_a_git_revision()
     {
         var repo = Path.Combine(Dir, "repo");
