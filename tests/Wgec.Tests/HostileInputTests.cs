@@ -194,6 +194,9 @@ public class HostileInputTests : TempDirectoryTest
         var (code, stdout, _) = Wgec("check", Write("d.md", Duty));
         code.Should().Be(1);
         stdout.Should().Contain("scores below the minimum").And.Contain("1 error(s)");
+        var sarif = Wgec("check", Path.Combine(Dir, "d.md"), "--format", "sarif");
+        sarif.Code.Should().Be(1);
+        sarif.Out.Should().Contain("\"ruleId\": \"WGEC0005\"").And.Contain("below the minimum of 99.0");
     }
 
     [Fact]

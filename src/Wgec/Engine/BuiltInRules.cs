@@ -24,11 +24,27 @@ public static class BuiltInRules
         "this looks like a wgec suppression but suppresses nothing: {detail}",
         "A suppression written slightly wrong (a lower-case id, a characteristic code, single quotes) would otherwise be silently ignored, and the finding it was meant to accept would stay without anyone knowing why.");
 
-    public static readonly IReadOnlyList<RuleDefinition> All = [UnusedSuppression, SuppressionWithoutReason, ProposalTooLong, MalformedSuppression];
+    /// <summary>A gate, not a finding of the text: the proposal's score is below wgec.yaml's min-score (SARIF and editors show it as one).</summary>
+    public static readonly RuleDefinition BelowMinScore = Make("WGEC0005", "Proposal below the minimum score",
+        "proposal {detail}",
+        "The drafting repository's wgec.yaml sets min-score; a proposal scoring below it fails the gate whatever its findings' severities.", Severity.Error);
 
-    private static RuleDefinition Make(string id, string title, string message, string help) => new()
+    public static readonly IReadOnlyList<RuleDefinition> All = [UnusedSuppression, SuppressionWithoutReason, ProposalTooLong, MalformedSuppression, BelowMinScore];
+
+    /// <summary>The gate's finding for a proposal below min-score, on its heading (or first line).</summary>
+    public static Diagnostic BelowMinScoreFinding(ProposalResult p, double minScore)
     {
-        Id = id, Characteristic = Characteristic, Polarity = Polarity.Violates, DefaultSeverity = Severity.Warning,
+        var proposal = p.Proposal;
+        var source = proposal.Source;
+        var line = proposal.HeadingLine ?? source.LineIndexOf(proposal.Start);
+        var (start, end) = (source.LineStart(line), source.LineEnd(line));
+        var message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"proposal {proposal.Id} scores {p.Score:0.0}, below the minimum of {minScore:0.0}");
+        return new Diagnostic(BelowMinScore, Severity.Error, message, source.Text[start..end], start, end, source.LocationOf(start, end), []) { ProposalId = proposal.Id };
+    }
+
+    private static RuleDefinition Make(string id, string title, string message, string help, Severity severity = Severity.Warning) => new()
+    {
+        Id = id, Characteristic = Characteristic, Polarity = Polarity.Violates, DefaultSeverity = severity,
         Title = title, Message = message, Help = help, Source = "the tool itself", Scope = RuleScope.Document,
         Condition = new AllCondition([], 0), Triggers = [], Ignores = [], File = "(built in)",
     };

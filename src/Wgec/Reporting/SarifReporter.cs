@@ -44,6 +44,9 @@ public static class SarifReporter
                 var uri = Uri(doc.Document.Path, repositoryRoot);
                 foreach (var d in doc.AllDiagnostics.Where(d => d.Severity != Severity.None))
                     WriteResult(w, d, uri, index[d.Id], repositoryRoot);
+                // The min-score gate fails the run, so a code-scanning view must show why.
+                foreach (var id in doc.BelowMinScore)
+                    WriteResult(w, BuiltInRules.BelowMinScoreFinding(doc.Proposals.First(p => p.Proposal.Id == id), doc.MinScore!.Value), uri, index[BuiltInRules.BelowMinScore.Id], repositoryRoot);
             }
             w.WriteEndArray();
             w.WriteEndObject();
