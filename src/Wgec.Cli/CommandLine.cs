@@ -139,6 +139,7 @@ public static class CommandLine
             if (File.Exists(dir)) throw new WgecException(dir, null, "is a file; --write-docs needs a folder");
             Directory.CreateDirectory(dir);
             foreach (var r in selected) AtomicFile.Write(Path.Combine(dir, r.Id + ".md"), RuleDocs.Page(r, rules));
+            if (selected.Count == rules.Rules.Count) AtomicFile.Write(Path.Combine(dir, "README.md"), RuleDocs.Index(rules));
             await stdout.WriteLineAsync($"wrote {selected.Count} rule pages to {dir}");
             return Ok;
         }

@@ -47,6 +47,37 @@ public class RuleCatalogTests
     }
 
     [Fact]
+    public void The_rule_index_is_up_to_date()
+    {
+        File.ReadAllText(Path.Combine(TestPaths.Root, "docs", "rules", "README.md"))
+            .Should().Be(RuleDocs.Index(TestPaths.RuleSet), "docs/rules/README.md is generated (wgec rules --write-docs docs/rules)");
+    }
+
+    [Fact]
+    public void Each_rule_file_is_named_by_its_id_in_the_folder_of_its_characteristic()
+    {
+        foreach (var rule in TestPaths.RuleSet.Rules)
+            Path.GetRelativePath(TestPaths.Rules, rule.SourcePath!).Replace('\\', '/').Should().Be($"{rule.Characteristic}/{rule.Id}.yaml");
+    }
+
+    /// <summary>Rule ids are a contract with every suppression comment, baseline and SARIF history: a shipped id
+    /// never disappears or changes characteristic or polarity, and a new rule is recorded when it ships.</summary>
+    [Fact]
+    public void No_shipped_rule_id_disappears_or_changes_meaning_and_every_rule_is_recorded()
+    {
+        var shipped = File.ReadAllLines(Path.Combine(TestPaths.Root, "rules", "shipped.tsv")).Skip(1)
+            .Select(l => l.Split('\t')).ToDictionary(f => f[0], f => (Characteristic: f[1], Polarity: f[2]));
+        var current = TestPaths.RuleSet.Rules.Concat(Wgec.Engine.BuiltInRules.All).ToDictionary(r => r.Id);
+        foreach (var (id, (characteristic, polarity)) in shipped)
+        {
+            current.Should().ContainKey(id, $"{id} was shipped; retire it by keeping it, not by deleting it");
+            current[id].Characteristic.Should().Be(characteristic, $"{id} keeps its characteristic");
+            current[id].PolarityName.Should().Be(polarity, $"{id} keeps its polarity");
+        }
+        current.Keys.Should().BeSubsetOf(shipped.Keys, "a new rule gets a line in rules/shipped.tsv");
+    }
+
+    [Fact]
     public void Every_rule_has_examples_both_ways()
     {
         TestPaths.RuleSet.Rules.Should().OnlyContain(r => r.Triggers.Count > 0 && r.Ignores.Count > 0);
