@@ -252,6 +252,21 @@ public sealed class LanguageServerTests : TempDirectoryTest
     }
 
     [Fact]
+    public async Task A_proposal_below_min_score_gets_the_gates_error_on_its_heading()
+    {
+        Write("wgec.yaml", "min-score: 99\n");
+        await using var client = new LspTestClient();
+        await client.Initialize();
+        var uri = Uri("d.md");
+        await client.Open(uri, Draft);
+        var gates = (await client.Published(uri, 1)).OfType<JsonObject>().Where(d => d["code"]!.GetValue<string>() == "WGEC0005").ToList();
+        gates.Should().HaveCount(2);
+        gates[0]["severity"]!.GetValue<int>().Should().Be(LspDiagnostics.Error);
+        At(Draft, gates[0]["range"]!).Should().Be("## P1 National strategies");
+        gates[0]["message"]!.GetValue<string>().Should().Contain("below the minimum of 99.0");
+    }
+
+    [Fact]
     public async Task Settings_choose_the_profile_and_severities_and_can_change()
     {
         await using var client = new LspTestClient();

@@ -47,7 +47,7 @@ public static class Fixer
         var current = Readers.InputFile.Decode(path, bytes);
         if (current.Text != readText.Text)
             throw new WgecException(path, null, "changed since it was read; this file was not written (run wgec fix again)");
-        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var bom = Readers.InputFile.HasUtf8Bom(bytes);
         AtomicFile.Write(path, fixedText, bom);
     }
 

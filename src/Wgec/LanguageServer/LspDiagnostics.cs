@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Wgec.Engine;
 using Wgec.Model;
@@ -29,15 +28,11 @@ public static class LspDiagnostics
             if (evidence && !settings.ShowEvidence) continue;
             shown.Add(new DraftCheck.Shown(d, Diagnostic(d, source, uri, evidence)));
         }
+        // The min-score gate is the same finding SARIF shows (WGEC0005), on the proposal's heading.
         foreach (var id in result.BelowMinScore)
         {
-            var p = result.Proposals.First(r => r.Proposal.Id == id);
-            var line = p.Proposal.HeadingLine ?? p.Proposal.Location.StartLine - 1;
-            shown.Add(new DraftCheck.Shown(null, new JsonObject
-            {
-                ["range"] = Lsp.LineRange(source, line), ["severity"] = Error, ["code"] = "min-score", ["source"] = "wgec",
-                ["message"] = string.Create(CultureInfo.InvariantCulture, $"proposal {id} scores {p.Score:0.0}, below the minimum of {result.MinScore:0.0} set in wgec.yaml"),
-            }));
+            var gate = BuiltInRules.BelowMinScoreFinding(result.Proposals.First(r => r.Proposal.Id == id), result.MinScore!.Value);
+            shown.Add(new DraftCheck.Shown(gate, Diagnostic(gate, source, uri, evidence: false)));
         }
         return shown;
     }

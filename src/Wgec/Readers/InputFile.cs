@@ -57,7 +57,7 @@ public static class InputFile
             if (decoded.Contains('\0')) throw new WgecException(path, null, "is a binary file (contains a NUL character), not text");
             return new SourceText(path, decoded);
         }
-        var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var offset = HasUtf8Bom(bytes) ? 3 : 0;
         var nul = Array.IndexOf(bytes, (byte)0, offset);
         if (nul >= 0) throw new WgecException(path, LineOfByte(bytes, nul), "is a binary file (contains a NUL byte), not text");
         string text;
@@ -73,6 +73,9 @@ public static class InputFile
         if (string.IsNullOrWhiteSpace(text)) throw new WgecException(path, null, "is empty: there is nothing to check");
         return new SourceText(path, text);
     }
+
+    /// <summary>Whether the bytes open with UTF-8's byte order mark (kept when a file is rewritten).</summary>
+    public static bool HasUtf8Bom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
 
     private static (Encoding Encoding, int Skip)? Unicode(byte[] b)
     {
