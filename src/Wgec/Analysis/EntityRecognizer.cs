@@ -63,9 +63,15 @@ public sealed partial class EntityRecognizer
         };
     }
 
-    /// <summary>The model family that finds an entity kind.</summary>
-    public static EntityModels ModelsFor(string kind) =>
-        kind is "number" or "percentage" or "ordinal" ? EntityModels.Numbers : EntityModels.DateTime;
+    /// <summary>The model that finds an entity kind: only the models some rule asks for are run, since each one
+    /// scans the whole sentence (the percentage model even extracts every number again).</summary>
+    public static EntityModels ModelsFor(string kind) => kind switch
+    {
+        "number" => EntityModels.Number,
+        "percentage" => EntityModels.Percentage,
+        "ordinal" => EntityModels.Ordinal,
+        _ => EntityModels.DateTime,
+    };
 
     /// <summary>Entities of one sentence; offsets relative to <paramref name="sentence"/>.</summary>
     public List<(string Kind, int Start, int End, string Value)> Recognize(string sentence, bool gated = true,
@@ -74,9 +80,9 @@ public sealed partial class EntityRecognizer
         var found = new List<(string, int, int, string)>();
         if ((models & EntityModels.Numbers) != 0 && (!gated || NumberGate().IsMatch(sentence)))
         {
-            Add(found, "number", _number.Parse(sentence));
-            Add(found, "percentage", _percentage.Parse(sentence));
-            Add(found, "ordinal", _ordinal.Parse(sentence));
+            if ((models & EntityModels.Number) != 0) Add(found, "number", _number.Parse(sentence));
+            if ((models & EntityModels.Percentage) != 0) Add(found, "percentage", _percentage.Parse(sentence));
+            if ((models & EntityModels.Ordinal) != 0) Add(found, "ordinal", _ordinal.Parse(sentence));
         }
         if ((models & EntityModels.DateTime) != 0 && (!gated || TemporalGate().IsMatch(sentence)))
         {
@@ -105,12 +111,15 @@ public sealed partial class EntityRecognizer
     }
 }
 
-/// <summary>The two model families of the recognizer: numbers (number, percentage, ordinal) and date/time.</summary>
+/// <summary>The recognizer's models: three number models (sharing one gate) and the date/time model.</summary>
 [Flags]
 public enum EntityModels
 {
     None = 0,
-    Numbers = 1,
-    DateTime = 2,
+    Number = 1,
+    Percentage = 2,
+    Ordinal = 4,
+    DateTime = 8,
+    Numbers = Number | Percentage | Ordinal,
     All = Numbers | DateTime,
 }

@@ -49,7 +49,7 @@ public sealed class WgecConfig
 
     public bool Ignores(string file) => Ignore.Any(g => Glob.IsMatch(g, Relative(file)));
 
-    public Func<RuleDefinition, Severity> SeverityFor(string file)
+    public Func<RuleDescriptor, Severity> SeverityFor(string file)
     {
         var layers = new List<IReadOnlyDictionary<string, (Severity Severity, int Line)>> { Severity };
         layers.AddRange(Overrides.Where(o => o.Files.Any(g => Glob.IsMatch(g, Relative(file)))).Select(o => o.Severity));

@@ -18,17 +18,17 @@ public sealed partial class Checker
     private readonly RuleSet _rules;
     private readonly RuleCompiler.Compiled _compiled;
     private readonly Leaf[] _leaves;
-    private readonly Func<RuleDefinition, Severity> _severity;
+    private readonly Func<RuleDescriptor, Severity> _severity;
     private readonly bool _demandDriven;
 
     /// <param name="demandDriven">Run the recognizers only where a rule could use their entities (default). Off
     /// only to prove, in tests, that this changes no result.</param>
-    public Checker(RuleSet rules, Func<RuleDefinition, Severity>? severity = null, bool demandDriven = true)
+    public Checker(RuleSet rules, Func<RuleDescriptor, Severity>? severity = null, bool demandDriven = true)
     {
         _demandDriven = demandDriven;
         _rules = rules;
         _severity = severity ?? (r => r.DefaultSeverity);
-        var active = rules.Rules.Where(r => _severity(r) != Severity.None).ToList();
+        var active = rules.Rules.Where(r => _severity(r.Descriptor) != Severity.None).ToList();
         _compiled = RuleCompiler.Compile(active);
         _leaves = new Leaf[_compiled.LeafIds.Count];
         foreach (var (leaf, id) in _compiled.LeafIds) _leaves[id] = leaf;
@@ -50,7 +50,7 @@ public sealed partial class Checker
     {
         var characteristics = _rules.ProfileCharacteristics(profile);
         var results = documents.Select(d => CheckDocument(d, characteristics, optionsFor?.Invoke(d) ?? DocumentOptions.Default, baseline)).ToList();
-        var baselined = results.SelectMany(r => r.AllDiagnostics).Where(d => d.Suppression?.Kind == "external").Select(d => d.Fingerprint).ToHashSet();
+        var baselined = results.SelectMany(r => r.AllDiagnostics).Where(d => d.Suppression?.Kind == SuppressionKind.Baseline).Select(d => d.Fingerprint).ToHashSet();
         return new CheckResult(profile, characteristics, results)
         {
             Baselined = baselined.Count,
@@ -76,6 +76,7 @@ public sealed partial class Checker
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
+        var policy = new FindingPolicy(options.Severity ?? _severity, comments, baseline);
         var documentKey = Fingerprints.DocumentKey(document.Path);
         var results = new ProposalResult[analyses.Length];
         var byId = new Dictionary<string, Proposal>(StringComparer.Ordinal);
@@ -85,7 +86,7 @@ public sealed partial class Checker
             Parallel.For(0, analyses.Length, parallel,
                 i =>
                 {
-                    results[i] = CheckProposal(analyses[i], profile, codes, byId, options, comments, baseline, documentKey, cache);
+                    results[i] = CheckProposal(analyses[i], profile, codes, byId, policy, documentKey, cache);
                     analyses[i].ReleaseRuleData();
                     OnProposalChecked?.Invoke();
                 });
@@ -103,24 +104,22 @@ public sealed partial class Checker
             var end = Math.Min(p.Source.LineEnd(p.Source.LineIndexOf(p.Start)), p.Start + 80); // the first words mark it
             var message = rule.Message.Replace("{detail}", p.Text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{limit}", MaxProposalLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            own.Add(new Diagnostic(rule, options.Severity?.Invoke(rule) ?? rule.DefaultSeverity, message, document.Source.Text[p.Start..end],
+            own.Add(new Diagnostic(rule, rule.DefaultSeverity, message, document.Source.Text[p.Start..end],
                 p.Start, end, document.Source.LocationOf(p.Start, end), []) { ProposalId = p.Id });
         }
         if (document.Format == "markdown")
             foreach (var (start, end, problem) in SuppressionComment.Malformed(document.Source))
             {
                 var rule = BuiltInRules.MalformedSuppression;
-                own.Add(new Diagnostic(rule, options.Severity?.Invoke(rule) ?? rule.DefaultSeverity, rule.Message.Replace("{detail}", problem, StringComparison.Ordinal),
+                own.Add(new Diagnostic(rule, rule.DefaultSeverity, rule.Message.Replace("{detail}", problem, StringComparison.Ordinal),
                     document.Source.Text[start..end], start, end, document.Source.LocationOf(start, end), []));
             }
         foreach (var c in comments)
         {
-            if (!c.Used) own.Add(Meta(document, BuiltInRules.UnusedSuppression, c, options));
-            if (string.IsNullOrEmpty(c.Reason)) own.Add(Meta(document, BuiltInRules.SuppressionWithoutReason, c, options));
+            if (!c.Used) own.Add(Meta(document, BuiltInRules.UnusedSuppression, c));
+            if (string.IsNullOrEmpty(c.Reason)) own.Add(Meta(document, BuiltInRules.SuppressionWithoutReason, c));
         }
-        var documentDiagnostics = Fingerprints.Assign(documentKey + "|document", own.Where(d => d.Severity != Severity.None).ToList())
-            .Select(d => baseline is not null && baseline.Contains(d.Fingerprint) ? d with { Suppression = new Suppression("external", "in the baseline") } : d)
-            .ToList();
+        var documentDiagnostics = Fingerprints.Assign(documentKey + "|document", own).Select(policy.Apply).OfType<Diagnostic>().ToList();
         var below = options.MinScore is { } min ? results.Where(r => r.Score < min).Select(r => r.Proposal.Id).ToList() : [];
         return new DocumentResult(document, results, Scorer.Mean(results.Select(r => r.Score)))
         {
@@ -144,8 +143,8 @@ public sealed partial class Checker
         };
     }
 
-    private static Diagnostic Meta(PolicyDocument document, RuleDefinition rule, SuppressionComment c, DocumentOptions options) =>
-        new(rule, options.Severity?.Invoke(rule) ?? rule.DefaultSeverity, rule.Message, document.Source.Text[c.Start..c.End],
+    private static Diagnostic Meta(PolicyDocument document, RuleDescriptor rule, SuppressionComment c) =>
+        new(rule, rule.DefaultSeverity, rule.Message, document.Source.Text[c.Start..c.End],
             c.Start, c.End, document.Source.LocationOf(c.Start, c.End), []);
 
     private static void MarkNearDuplicates(ProposalAnalysis[] analyses, SimilarLeaf leaf)
@@ -160,8 +159,7 @@ public sealed partial class Checker
     }
 
     private ProposalResult CheckProposal(ProposalAnalysis analysis, IReadOnlyList<Characteristic> profile,
-        HashSet<string> codes, IReadOnlyDictionary<string, Proposal> siblings, DocumentOptions options,
-        IReadOnlyList<SuppressionComment> comments, IReadOnlySet<string>? baseline, string documentKey, DocumentCache? cache)
+        HashSet<string> codes, IReadOnlyDictionary<string, Proposal> siblings, FindingPolicy policy, string documentKey, DocumentCache? cache)
     {
         List<Firing> firings;
         try
@@ -175,22 +173,8 @@ public sealed partial class Checker
         }
         var raw = ToDiagnostics(analysis, firings, siblings).Where(d => codes.Contains(d.Characteristic)).ToList();
         var proposal = analysis.Proposal;
-        var diagnostics = new List<Diagnostic>();
-        foreach (var d in Fingerprints.Assign(documentKey + "|" + proposal.Id, raw))
-        {
-            var severity = options.Severity?.Invoke(d.Rule) ?? _severity(d.Rule);
-            if (severity == Severity.None) continue;
-            var item = d with { Severity = severity, ProposalId = proposal.Id };
-            var comment = comments.FirstOrDefault(c => c.Covers(item));
-            if (comment is not null)
-            {
-                comment.Used = true;
-                item = item with { Suppression = new Suppression("inSource", comment.Reason ?? "") };
-            }
-            else if (baseline is not null && baseline.Contains(item.Fingerprint))
-                item = item with { Suppression = new Suppression("external", "in the baseline") };
-            diagnostics.Add(item);
-        }
+        var diagnostics = Fingerprints.Assign(documentKey + "|" + proposal.Id, raw)
+            .Select(d => policy.Apply(d with { ProposalId = proposal.Id })).OfType<Diagnostic>().ToList();
         var verdicts = profile.Select(c => (c.Code, Scorer.VerdictFor(c, diagnostics))).ToList();
         return new ProposalResult(proposal, verdicts, Scorer.Tensions(_rules.Tensions, verdicts),
             Scorer.Score(profile, verdicts), diagnostics);
@@ -291,7 +275,7 @@ public sealed partial class Checker
                 .Replace("{detail}", detail, StringComparison.Ordinal)
                 .Replace("{related}", string.Join(", ", related.Select(r => r.ProposalId)), StringComparison.Ordinal);
             var location = proposal.Source.LocationOf(proposal.Start + start, proposal.Start + end);
-            diagnostics.Add(new Diagnostic(rule, _severity(rule), message, text, proposal.Start + start, proposal.Start + end, location, related));
+            diagnostics.Add(new Diagnostic(rule.Descriptor, rule.DefaultSeverity, message, text, proposal.Start + start, proposal.Start + end, location, related));
         }
         diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Id, b.Id));
         return diagnostics;

@@ -7,6 +7,6 @@ public sealed record DocumentOptions
 {
     public static readonly DocumentOptions Default = new();
 
-    public Func<RuleDefinition, Severity>? Severity { get; init; }
+    public Func<RuleDescriptor, Severity>? Severity { get; init; }
     public double? MinScore { get; init; }
 }

@@ -31,7 +31,7 @@ public sealed record RelatedLocation(string ProposalId, string Path, Location Lo
 
 /// <summary>One finding: a rule that fired on exact words of a proposal.</summary>
 public sealed record Diagnostic(
-    RuleDefinition Rule,
+    RuleDescriptor Rule,
     Severity Severity,
     string Message,
     string Text,
@@ -55,8 +55,22 @@ public sealed record Diagnostic(
     public bool IsSuppressed => Suppression is not null;
 }
 
-/// <summary>Why a finding is not reported as a problem: kind "inSource" (a wgec-disable comment) or "external" (the baseline).</summary>
-public sealed record Suppression(string Kind, string Justification);
+/// <summary>Why a finding is not reported as a problem, and the reason recorded for it.</summary>
+public sealed record Suppression(SuppressionKind Kind, string Justification);
+
+public enum SuppressionKind
+{
+    /// <summary>A wgec-disable comment in the draft accepts the finding.</summary>
+    InSource,
+    /// <summary>The baseline file accepts it.</summary>
+    Baseline,
+}
+
+public static class SuppressionKindNames
+{
+    /// <summary>The name in the JSON report, which took SARIF's words ("inSource", "external") and keeps them.</summary>
+    public static string JsonName(this SuppressionKind kind) => kind == SuppressionKind.InSource ? "inSource" : "external";
+}
 
 public sealed record ProposalResult(
     Proposal Proposal,

@@ -18,7 +18,7 @@ public sealed class DraftChecker(string builtInRules)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (DateTime Written, long Length, WgecConfig? Config, WgecException? Error)> _configs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (RuleSet? Rules, Checker? Checker, WgecException? Error)> _ruleSets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lazy<(RuleSet Rules, Checker Checker)>> _ruleSets = new(StringComparer.Ordinal);
     private ServerSettings _settings = new();
 
     public ServerSettings Settings
@@ -106,24 +106,15 @@ public sealed class DraftChecker(string builtInRules)
     private (RuleSet Rules, Checker Checker) RulesFor(IReadOnlyList<string> packs)
     {
         var key = string.Join('\n', packs);
+        Lazy<(RuleSet, Checker)> compiled;
         lock (_gate)
         {
-            if (_ruleSets.TryGetValue(key, out var known))
-                return known.Error is null ? (known.Rules!, known.Checker!) : throw known.Error;
+            if (!_ruleSets.TryGetValue(key, out compiled!))
+                _ruleSets[key] = compiled = new(() => { var rules = RuleSetLoader.Load(builtInRules, packs); return (rules, new Checker(rules)); });
         }
-        // Compiled outside the lock: drafts with other rule packs are not held up. Two drafts may compile the same
-        // set at once; the later one wins and the earlier is garbage.
-        try
-        {
-            var rules = RuleSetLoader.Load(builtInRules, packs);
-            var checker = new Checker(rules);
-            lock (_gate) _ruleSets[key] = (rules, checker, null);
-            return (rules, checker);
-        }
-        catch (WgecException e)
-        {
-            lock (_gate) _ruleSets[key] = (null, null, e);
-            throw;
-        }
+        // Compiled outside the lock, so drafts with other rule packs are not held up; once per set, so a draft
+        // checked while the start-up warm-up compiles waits for it and keeps one checker (and its cache). A
+        // broken pack's error is kept too, until the settings change.
+        return compiled.Value;
     }
 }

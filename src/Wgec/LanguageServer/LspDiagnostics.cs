@@ -85,15 +85,15 @@ public static class LspDiagnostics
 /// <summary>Where a rule's page is: the generated page shipped beside the tool, else the rule's own file (a custom pack).</summary>
 public static class RulePages
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleDefinition, string> Known = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleDescriptor, string> Known = new();
 
-    public static string? UriOf(RuleDefinition rule)
+    public static string? UriOf(RuleDescriptor rule)
     {
         var uri = Known.GetValue(rule, r => Find(r) ?? "");
         return uri.Length > 0 ? uri : null;
     }
 
-    private static string? Find(RuleDefinition rule)
+    private static string? Find(RuleDescriptor rule)
     {
         var page = Path.Combine(AppContext.BaseDirectory, "docs", "rules", rule.Id + ".md");
         if (File.Exists(page)) return Lsp.FileUri(page);

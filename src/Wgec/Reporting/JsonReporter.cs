@@ -112,7 +112,7 @@ public static class JsonReporter
         if (d.Suppression is { } s)
         {
             w.WriteStartObject("suppressed");
-            w.WriteString("kind", s.Kind);
+            w.WriteString("kind", s.Kind.JsonName());
             w.WriteString("justification", s.Justification);
             w.WriteEndObject();
         }

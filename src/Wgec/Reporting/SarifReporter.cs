@@ -16,7 +16,7 @@ public static class SarifReporter
 
     public static string Render(CheckResult result, RuleSet rules, string repositoryRoot)
     {
-        var allRules = rules.Rules.Concat(BuiltInRules.All).ToList();
+        var allRules = rules.Rules.Select(r => r.Descriptor).Concat(BuiltInRules.All).ToList();
         var index = allRules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
         return JsonOutput.Write(w =>
         {
@@ -68,7 +68,10 @@ public static class SarifReporter
         _ => "none",
     };
 
-    private static void WriteRule(Utf8JsonWriter w, RuleDefinition rule, RuleSet rules)
+    /// <summary>SARIF's names for why a result is suppressed (§3.35.2).</summary>
+    private static string SarifKind(SuppressionKind kind) => kind == SuppressionKind.InSource ? "inSource" : "external";
+
+    private static void WriteRule(Utf8JsonWriter w, RuleDescriptor rule, RuleSet rules)
     {
         w.WriteStartObject();
         w.WriteString("id", rule.Id);
@@ -81,7 +84,7 @@ public static class SarifReporter
         w.WriteEndObject();
         w.WriteStartObject("help");
         w.WriteString("text", $"{rule.Help.Trim()} Source: {rule.Source}.");
-        w.WriteString("markdown", rule.Triggers.Count > 0 ? RuleDocs.Page(rule, rules) : $"**{rule.Title}**\n\n{rule.Help}");
+        w.WriteString("markdown", rules.Rule(rule.Id) is { } defined ? RuleDocs.Page(defined, rules) : $"**{rule.Title}**\n\n{rule.Help}");
         w.WriteEndObject();
         // helpUri must be absolute in SARIF; the page travels in help.markdown and the path in properties.
         w.WriteStartObject("defaultConfiguration");
@@ -144,7 +147,7 @@ public static class SarifReporter
         {
             w.WriteStartArray("suppressions");
             w.WriteStartObject();
-            w.WriteString("kind", s.Kind);
+            w.WriteString("kind", SarifKind(s.Kind));
             w.WriteString("justification", s.Justification);
             w.WriteEndObject();
             w.WriteEndArray();

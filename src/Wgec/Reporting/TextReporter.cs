@@ -41,7 +41,7 @@ public static class TextReporter
             }
             sb.Append('\n');
         }
-        var suppressed = result.AllDiagnostics.Count(d => d.Suppression?.Kind == "inSource");
+        var suppressed = result.AllDiagnostics.Count(d => d.Suppression?.Kind == SuppressionKind.InSource);
         sb.Append(CultureInfo.InvariantCulture,
             $"{counts.GetValueOrDefault(Severity.Error)} error(s), {counts.GetValueOrDefault(Severity.Warning)} warning(s), {counts.GetValueOrDefault(Severity.Info)} info");
         if (suppressed > 0) sb.Append(CultureInfo.InvariantCulture, $", {suppressed} suppressed in source");

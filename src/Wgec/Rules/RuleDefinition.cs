@@ -14,32 +14,32 @@ public sealed record RuleFix(string Replacement, bool Safe, string Description);
 
 public sealed record RuleExample(string Text, int Line);
 
-/// <summary>A rule as written in one YAML file under rules/.</summary>
+/// <summary>A rule as written in one YAML file under rules/: its descriptor (what it reports) and its condition
+/// (when it fires), with the examples that test both.</summary>
 public sealed class RuleDefinition
 {
-    public required string Id { get; init; }
-    public required string Characteristic { get; init; }
-    public required Polarity Polarity { get; init; }
-    public required Severity DefaultSeverity { get; init; }
-    public required string Title { get; init; }
-    public required string Message { get; init; }
-    public required string Help { get; init; }
-    /// <summary>How to rewrite the text when the rule fires (optional; the rule page falls back to the message).</summary>
-    public string? HowToFix { get; init; }
-    public required string Source { get; init; }
+    public required RuleDescriptor Descriptor { get; init; }
     public required RuleScope Scope { get; init; }
     public required Condition Condition { get; init; }
-    public RuleFix? Fix { get; init; }
     public required IReadOnlyList<RuleExample> Triggers { get; init; }
     public required IReadOnlyList<RuleExample> Ignores { get; init; }
-    public required string File { get; init; }
-    /// <summary>The rule file as it was read (absolute or as given), for errors found after loading.</summary>
-    public string? SourcePath { get; init; }
-    public int Line { get; init; } = 1;
 
-    public string HelpUri => $"docs/rules/{Id}.md";
-
-    public string PolarityName => Polarity == Polarity.Meets ? "meets" : "violates";
+    // The descriptor's fields, read through the rule for brevity where a rule is at hand.
+    public string Id => Descriptor.Id;
+    public string Characteristic => Descriptor.Characteristic;
+    public Polarity Polarity => Descriptor.Polarity;
+    public Severity DefaultSeverity => Descriptor.DefaultSeverity;
+    public string Title => Descriptor.Title;
+    public string Message => Descriptor.Message;
+    public string Help => Descriptor.Help;
+    public string? HowToFix => Descriptor.HowToFix;
+    public string Source => Descriptor.Source;
+    public RuleFix? Fix => Descriptor.Fix;
+    public string File => Descriptor.File;
+    public string? SourcePath => Descriptor.SourcePath;
+    public int Line => Descriptor.Line;
+    public string HelpUri => Descriptor.HelpUri;
+    public string PolarityName => Descriptor.PolarityName;
 }
 
 public static class SeverityNames

@@ -239,14 +239,14 @@ public static partial class RuleSetLoader
                 throw new WgecException(file, t.Line, "a 'triggers' example must mark the expected span with [| and |]", "examples.triggers");
         }
 
-        var rule = new RuleDefinition
+        var descriptor = new RuleDescriptor
         {
             Id = id, Characteristic = code, Polarity = polarity, DefaultSeverity = severity,
             Title = yaml.RequiredString(map, "title"), Message = yaml.RequiredString(map, "message"),
             Help = yaml.RequiredString(map, "help"), HowToFix = yaml.OptionalString(map, "how-to-fix"), Source = yaml.RequiredString(map, "source"),
-            Scope = scope, Condition = condition, Fix = fix, Triggers = triggers, Ignores = ignores,
-            File = displayPath, SourcePath = file, Line = YamlReader.Line(map),
+            Fix = fix, File = displayPath, SourcePath = file, Line = YamlReader.Line(map),
         };
+        var rule = new RuleDefinition { Descriptor = descriptor, Scope = scope, Condition = condition, Triggers = triggers, Ignores = ignores };
         RuleCompiler.CheckShape(rule);
         return rule;
     }
