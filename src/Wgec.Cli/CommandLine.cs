@@ -92,22 +92,21 @@ public static class CommandLine
     private static async Task<int> Check(Options o, TextWriter stdout, TextWriter stderr, TextReader? stdin)
     {
         if (o.Inputs.Count == 0) throw new UsageException("check needs at least one file, folder or glob ('-' for standard input); see 'wgec check --help'");
-        var format = o.Format ?? "text";
-        if (format is not ("text" or "json" or "sarif" or "github")) throw new UsageException($"unknown format '{format}'; expected text, json, sarif or github");
+        var format = FormatOf("check", o);
         var baseline = o.Baseline is { } b ? Baseline.Read(b) : null;
         var session = Session.Open(o, stdin);
         var result = session.Check(baseline);
-        var output = format switch
-        {
-            "json" => JsonReporter.Render(result),
-            "sarif" => SarifReporter.Render(result, session.Rules, Session.RepositoryRoot(o.Inputs)),
-            "github" => GitHubReporter.Render(result, Session.RepositoryRoot(o.Inputs)),
-            _ => TextReporter.Render(result),
-        };
+        var output = format.Render(new ReportInput(result, session.Rules, Session.RepositoryRoot(o.Inputs)));
         if (o.WriteBaseline is { } path) Baseline.Write(path, Baseline.Render(result));
         await Write(o, stdout, output);
         return await Finish(session, stderr, result.Fails ? Findings : Ok);
     }
+
+    /// <summary>The --format a command was given, else its default (the first it lists).</summary>
+    private static OutputFormat FormatOf(string command, Options o) => o.Format is null
+        ? OutputFormats.Of(command)[0]
+        : OutputFormats.Find(command, o.Format) ?? throw new UsageException(
+            $"unknown {(command == "check" ? "" : command + " ")}format '{o.Format}'; expected {OutputFormats.Listed(command)}");
 
     private static async Task<int> Eval(Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -175,16 +174,10 @@ public static class CommandLine
     private static async Task<int> Report(Options o, TextWriter stdout, TextWriter stderr)
     {
         if (o.Inputs.Count == 0) throw new UsageException("report needs at least one file or folder; see 'wgec report --help'");
-        var format = o.Format ?? "html";
-        if (format is not ("html" or "md" or "csv")) throw new UsageException($"unknown report format '{format}'; expected html, md or csv");
+        var format = FormatOf("report", o);
         var session = Session.Open(o, null);
         var result = session.Check();
-        var output = format switch
-        {
-            "md" => MarkdownReporter.Render(result),
-            "csv" => CsvReporter.Render(result),
-            _ => HtmlReporter.Render(result),
-        };
+        var output = format.Render(new ReportInput(result, session.Rules, Session.RepositoryRoot(o.Inputs)));
         await Write(o, stdout, output);
         return await Finish(session, stderr, Ok);
     }

@@ -1,19 +1,21 @@
+using Wgec.Reporting;
+
 namespace Wgec.Cli;
 
 internal static class HelpText
 {
-    public const string Main = """
+    public static readonly string Main = $"""
         wgec — checks policy proposals against the WGEC characteristics of a good recommendation.
 
         Usage:
-          wgec check <files|folders|globs|-> [--profile core|full] [--format text|json|sarif|github] [--output FILE]
+          wgec check <files|folders|globs|-> [--profile core|full] [--format {OutputFormats.Choices("check")}] [--output FILE]
                      [--baseline FILE] [--write-baseline FILE] [--stdin-filename NAME] [--rules DIR]
           wgec diff OLD NEW | wgec diff --git REV [paths]   [--profile …] [--format text|json]
           wgec fix <paths> [--dry-run]
           wgec explain WGEC0101 | wgec explain <proposal-id> <file>
           wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR]
           wgec eval --gold <file.tsv> <inputs> [--profile …] [--format text|json] [--disagreements]
-          wgec report <inputs> --format html|md|csv -o FILE [--profile …]
+          wgec report <inputs> --format {OutputFormats.Choices("report")} -o FILE [--profile …]
           wgec init [DIR] [--force]
           wgec lsp [--rules DIR]                              language server for editors (stdio)
           wgec <command> --help
@@ -41,7 +43,7 @@ internal static class HelpText
             Options:
               --rules DIR                 use DIR instead of the built-in rules
             """,
-        "check" => """
+        "check" => $"""
             wgec check <files|folders|globs|-> [options]
 
             Reads the compilation format (.txt with "Recommendation N." headings), Markdown drafts ("## ID title"
@@ -50,8 +52,9 @@ internal static class HelpText
 
             Options:
               --profile core|full         characteristics to judge (default: wgec.yaml's, else core)
-              --format text|json|sarif|github
-                                          output format (default: text); github prints workflow annotations
+              --format {OutputFormats.Choices("check")}
+                                          output format (default: {OutputFormats.Of("check")[0].Name}):
+            {Formats("check", 30)}
               --output FILE               write to FILE (written only when the check ran)
               --baseline FILE             report only findings whose fingerprint is not in FILE
               --write-baseline FILE       record today's findings as the baseline
@@ -83,15 +86,11 @@ internal static class HelpText
             wgec explain <proposal-id> <file>  shows every rule that fired on the proposal, on which facts (the
                                                NRules firing trace), and how the verdicts follow from them
             """,
-        "report" => """
-            wgec report <inputs> [--format html|md|csv] [-o FILE] [--profile core|full] [--rules DIR]
+        "report" => $"""
+            wgec report <inputs> [--format {OutputFormats.Choices("report")}] [-o FILE] [--profile core|full] [--rules DIR]
 
-            A conformance report over whole compilations (same verdicts and scores as check):
-              html  one self-contained file (no network): summary, score histogram, stacked bars per characteristic,
-                    a sortable, filterable matrix, aggregates per section and contributor, every proposal with its
-                    evidence highlighted in place
-              md    summary and matrix in Markdown (renders on GitHub)
-              csv   one row per proposal × characteristic (verdict, score contribution, evidence), RFC 4180
+            A conformance report over whole compilations (same verdicts and scores as check; default format {OutputFormats.Of("report")[0].Name}):
+            {Formats("report", 2)}
             Inputs may be .txt, .md or .docx. A progress bar shows on an interactive terminal (not under CI=true).
             """,
         "init" => """
@@ -117,4 +116,14 @@ internal static class HelpText
             """,
         _ => null,
     };
+
+    /// <summary>One line per format of the command ("name  help", help lines aligned), indented by <paramref name="indent"/>.</summary>
+    private static string Formats(string command, int indent)
+    {
+        var formats = OutputFormats.Of(command);
+        var width = formats.Max(f => f.Name.Length) + 2;
+        var pad = new string(' ', indent);
+        return string.Join("\n", formats.Select(f =>
+            pad + f.Name.PadRight(width) + f.Help.Replace("\n", "\n" + pad + new string(' ', width), StringComparison.Ordinal)));
+    }
 }

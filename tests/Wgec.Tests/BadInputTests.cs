@@ -47,6 +47,23 @@ public class BadInputTests : TempDirectoryTest
         err.Should().Contain("unknown profile 'gold'");
     }
 
+    [Theory]
+    [InlineData("g")]
+    [InlineData("GEN-2")]
+    [InlineData("\"A B\"")]
+    [InlineData("TOOLONGCODE")]
+    public void A_characteristic_code_that_is_not_2_to_8_capital_letters_is_a_located_error(string code)
+    {
+        var rules = RulesWith(Valid);
+        var catalog = Path.Combine(rules, "characteristics.yaml");
+        var text = File.ReadAllText(catalog);
+        var line = text[..text.IndexOf("code: GEN", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        File.WriteAllText(catalog, text.Replace("code: GEN", "code: " + code, StringComparison.Ordinal));
+        var (exit, _, err) = CliTests.Run("check", TestPaths.Compilation, "--rules", rules);
+        exit.Should().Be(2);
+        err.Should().Contain($"characteristics.yaml({line})").And.Contain("code").And.Contain("2 to 8 capital letters");
+    }
+
     private string RulesWith(string ruleYaml, string fileName = "WGEC9001.yaml")
     {
         var rules = Path.Combine(Dir, "rules");

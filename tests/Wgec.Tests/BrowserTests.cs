@@ -50,6 +50,15 @@ public class BrowserTests : TempDirectoryTest
         var violatingGen = result.Documents[0].Proposals.Count(p => p.VerdictOf("GEN") == Verdict.Violates);
         (await tab.Locator("#matrix-table tbody tr:not([hidden])").CountAsync()).Should().Be(violatingGen);
 
+        // Any characteristic: the rows with at least one violation (the report's own attributes never count).
+        await tab.SelectOptionAsync("#f-code", "");
+        var violatingAny = result.Documents[0].Proposals.Count(p => p.Verdicts.Any(v => v.Verdict == Verdict.Violates));
+        (await tab.Locator("#matrix-table tbody tr:not([hidden])").CountAsync()).Should().Be(violatingAny);
+        await tab.SelectOptionAsync("#f-verdict", "n");
+        var unaddressedAny = result.Documents[0].Proposals.Count(p => p.Verdicts.Any(v => v.Verdict == Verdict.NotAddressed));
+        (await tab.Locator("#matrix-table tbody tr:not([hidden])").CountAsync()).Should().Be(unaddressedAny);
+        await tab.SelectOptionAsync("#f-verdict", "");
+
         await tab.ClickAsync("#sort-score");
         (await tab.Locator("#sort-state").TextContentAsync()).Should().Be("score ascending");
         var firstScore = await tab.Locator("#matrix-table tbody tr").First.GetAttributeAsync("data-score");

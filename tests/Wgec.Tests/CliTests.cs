@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using Snapshooter.Xunit;
 using Wgec.Cli;
+using Wgec.Reporting;
 
 namespace Wgec.Tests;
 
@@ -76,6 +77,28 @@ public class CliTests
             code.Should().Be(0);
             output.Should().Contain("wgec " + cmd);
         }
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("report")]
+    public void Every_registered_format_is_offered_in_help_and_accepted(string command)
+    {
+        var formats = OutputFormats.Of(command);
+        formats.Should().NotBeEmpty();
+        var (_, help, _) = Run(command, "--help");
+        help.Should().Contain("--format " + string.Join('|', formats.Select(f => f.Name)));
+        var draft = Path.Combine(TestPaths.Drafts, "characteristics-draft.md");
+        foreach (var f in formats)
+        {
+            help.Should().MatchRegex($@"(?m)^\s+{f.Name}\s+\S", "each format has a line of help");
+            var (code, output, err) = Run(command, draft, "--format", f.Name);
+            code.Should().BeOneOf([0, 1], err);
+            output.Should().NotBeEmpty(f.Name);
+        }
+        var (bad, _, message) = Run(command, draft, "--format", "no-such-format");
+        bad.Should().Be(2);
+        message.Should().Contain(string.Join(", ", formats.SkipLast(1).Select(f => f.Name)) + " or " + formats[^1].Name);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Snapshooter.Xunit;
 using Wgec.Engine;
 using Wgec.Readers;
 using Wgec.Reporting;
+using Wgec.Rules;
 
 namespace Wgec.Tests;
 
@@ -95,6 +96,49 @@ public class ReportTests : TempDirectoryTest
         var referenced = marks.SelectMany(m => m.Groups[1].Value.Split(' ')).ToHashSet();
         referenced.Should().OnlyContain(id => items.ContainsKey(id));
         referenced.Should().BeEquivalentTo(items.Keys, "every diagnostic is highlighted somewhere");
+    }
+
+    [Fact]
+    public void The_summary_counts_every_proposal_once_per_characteristic_in_every_view()
+    {
+        var result = Full.Value;
+        var summary = ReportSummary.Of(result);
+        var doc = result.Documents.Single();
+        foreach (var c in result.Characteristics)
+        {
+            var counts = summary.Of(doc)[c.Code];
+            counts.Should().Be(new VerdictCounts(doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Meets),
+                doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Violates), doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.NotAddressed)));
+            summary.Overall[c.Code].Should().Be(counts, "one document");
+            summary.BySection.Sum(g => g.Counts[c.Code].Violates).Should().Be(counts.Violates);
+            summary.ByContributor.Sum(g => g.Counts[c.Code].Meets).Should().Be(counts.Meets);
+        }
+        summary.BySection.Sum(g => g.Proposals).Should().Be(doc.Proposals.Count);
+        summary.ByContributor.Select(g => g.Key).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        summary.BySection.Should().HaveCountGreaterThan(1);
+    }
+
+    [Fact]
+    public void Html_attributes_from_characteristic_codes_are_prefixed_so_no_code_collides_with_the_reports_own()
+    {
+        var html = HtmlReporter.Render(Full.Value);
+        var row = Regex.Match(html, "<tr data-order=\"0\"[^>]*>").Value;
+        var names = Regex.Matches(row, " data-([a-z-]+)=").Select(m => m.Groups[1].Value).ToList();
+        names.Should().Equal(new[] { "order", "score", "section", "contributor" }
+            .Concat(Full.Value.Characteristics.Select(c => "c-" + c.Code.ToLowerInvariant())));
+    }
+
+    [Fact]
+    public void Html_inlines_the_style_sheet_and_script_files()
+    {
+        var html = HtmlReporter.Render(Full.Value);
+        var assets = Path.Combine(TestPaths.Root, "src", "Wgec", "Reporting", "Assets");
+        foreach (var file in new[] { "report.css", "report.js" })
+        {
+            var text = File.ReadAllText(Path.Combine(assets, file)).ReplaceLineEndings("\n").TrimEnd('\n');
+            text.Should().NotBeEmpty();
+            html.Should().Contain(text, file);
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Wgec.Engine;
 using Wgec.Rules;
+using Wgec.Scoring;
 
 namespace Wgec.Reporting;
 
@@ -16,18 +17,16 @@ public static class CsvReporter
     {
         var sb = new StringBuilder();
         Row(sb, Header);
-        var totalWeight = result.Characteristics.Sum(c => c.Weight);
         foreach (var doc in result.Documents)
             foreach (var p in doc.Proposals)
                 foreach (var c in result.Characteristics)
                 {
                     var verdict = p.VerdictOf(c.Code);
-                    var value = verdict switch { Verdict.Meets => 1.0, Verdict.NotAddressed => 0.5, _ => 0.0 };
                     var evidence = p.Diagnostics.Where(d => d.Characteristic == c.Code).ToList();
                     Row(sb,
                     [
                         doc.Document.Path.Replace('\\', '/'), p.Proposal.Id, p.Proposal.Title, p.Proposal.Contributor, p.Proposal.Section,
-                        c.Code, verdict.Name(), F(c.Weight), F(totalWeight == 0 ? 0 : 100 * c.Weight * value / totalWeight), F(p.Score),
+                        c.Code, verdict.Name(), F(c.Weight), F(Scorer.Contribution(result.Characteristics, c, verdict)), F(p.Score),
                         string.Join(" ", evidence.Select(d => d.Id).Distinct()),
                         string.Join(" | ", evidence.Select(d => $"{d.Id} {d.Rule.PolarityName}: {d.Text}")),
                     ]);

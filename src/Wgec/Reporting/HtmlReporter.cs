@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Wgec.Engine;
 using Wgec.Rules;
+using Wgec.Scoring;
 
 namespace Wgec.Reporting;
 
@@ -15,28 +16,42 @@ public static class HtmlReporter
 {
     private static string H(string s) => WebUtility.HtmlEncode(s);
     private static string F(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);
+    // The style sheet and script are files beside this one (embedded in the assembly), so they can be read and
+    // checked as CSS and JavaScript; the report inlines them and stays one self-contained file.
+    private static readonly Lazy<string> Style = new(() => Asset("report.css"));
+    private static readonly Lazy<string> Script = new(() => Asset("report.js"));
+
+    private static string Asset(string name)
+    {
+        using var stream = typeof(HtmlReporter).Assembly.GetManifestResourceStream("Wgec.Reporting.Assets." + name)
+                           ?? throw new InvalidOperationException($"the report asset {name} is not embedded in the assembly");
+        var text = new StreamReader(stream).ReadToEnd().ReplaceLineEndings("\n");
+        return text.EndsWith('\n') ? text[..^1] : text; // the file's final line end is not part of the asset
+    }
+
     private static string Css(Verdict v) => v switch { Verdict.Meets => "m", Verdict.Violates => "v", _ => "n" };
 
     public static string Render(CheckResult result)
     {
         var sb = new StringBuilder();
-        var all = result.Documents.SelectMany(d => d.Proposals.Select(p => (Doc: d, P: p))).ToList();
+        var summary = ReportSummary.Of(result);
+        var all = summary.Proposals;
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        sb.Append("<title>WGEC conformance report</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        sb.Append("<title>WGEC conformance report</title>\n<style>\n").Append(Style.Value).Append("</style>\n</head>\n<body>\n");
         sb.Append("<header><h1>WGEC conformance report</h1>\n");
         sb.Append(CultureInfo.InvariantCulture, $"<p>Profile <strong>{H(result.Profile)}</strong> · {all.Count} proposals in {result.Documents.Count} document(s) · ");
         sb.Append(string.Join(" · ", result.Documents.Select(d => $"{H(d.Document.Path.Replace('\\', '/'))}: score <strong>{F(d.Score)}</strong>")));
-        sb.Append("</p>\n<p class=\"legend\"><span class=\"cell m\">✓</span> meets <span class=\"cell v\">✗</span> violates <span class=\"cell n\">–</span> not addressed · score = 100 × Σ weight × value / Σ weight (meets 1, not addressed 0.5, violates 0)</p></header>\n<main>\n");
+        sb.Append("</p>\n<p class=\"legend\"><span class=\"cell m\">✓</span> meets <span class=\"cell v\">✗</span> violates <span class=\"cell n\">–</span> not addressed · score = " + H(Scorer.Formula) + "</p></header>\n<main>\n");
 
         // Summary
         sb.Append("<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n<div class=\"charts\">\n");
-        sb.Append(Histogram(all.Select(x => x.P.Score).ToList()));
-        sb.Append(StackedBars(result, all.Select(x => x.P).ToList()));
+        sb.Append(Histogram(all.Select(x => x.Proposal.Score).ToList()));
+        sb.Append(StackedBars(result, summary.Overall, all.Count));
         sb.Append("</div></section>\n");
 
         // Matrix
-        var sections = all.Select(x => x.P.Proposal.Section).Where(s => s.Length > 0).Distinct().ToList();
-        var contributors = all.Select(x => x.P.Proposal.Contributor).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        var sections = all.Select(x => x.Proposal.Proposal.Section).Where(s => s.Length > 0).Distinct().ToList();
+        var contributors = all.Select(x => x.Proposal.Proposal.Contributor).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         sb.Append("<section aria-labelledby=\"matrix\"><h2 id=\"matrix\">Matrix</h2>\n<form class=\"filters\" id=\"filters\" onsubmit=\"return false\">\n");
         sb.Append("<label>Section <select id=\"f-section\"><option value=\"\">all</option>");
         foreach (var s in sections) sb.Append($"<option>{H(s)}</option>");
@@ -54,7 +69,7 @@ public static class HtmlReporter
         {
             sb.Append(CultureInfo.InvariantCulture,
                 $"<tr data-order=\"{order++}\" data-score=\"{F(p.Score)}\" data-section=\"{H(p.Proposal.Section)}\" data-contributor=\"{H(p.Proposal.Contributor)}\"");
-            foreach (var c in result.Characteristics) sb.Append($" data-{c.Code.ToLowerInvariant()}=\"{Css(p.VerdictOf(c.Code))}\"");
+            foreach (var c in result.Characteristics) sb.Append($" data-c-{c.Code.ToLowerInvariant()}=\"{Css(p.VerdictOf(c.Code))}\"");
             sb.Append($"><th scope=\"row\"><a href=\"#{Anchor(doc, p)}\">{H(p.Proposal.Id)}</a></th><td>{H(p.Proposal.Section)}</td><td>{H(p.Proposal.Contributor)}</td><td class=\"num\">{F(p.Score)}</td>");
             foreach (var c in result.Characteristics)
             {
@@ -67,8 +82,8 @@ public static class HtmlReporter
 
         // Aggregates
         sb.Append("<section aria-labelledby=\"aggregates\"><h2 id=\"aggregates\">Aggregates</h2>\n");
-        sb.Append(Aggregate("By section", all.GroupBy(x => x.P.Proposal.Section.Length > 0 ? x.P.Proposal.Section : "(none)"), result));
-        sb.Append(Aggregate("By contributor", all.GroupBy(x => x.P.Proposal.Contributor.Length > 0 ? x.P.Proposal.Contributor : "(none)").OrderBy(g => g.Key, StringComparer.Ordinal), result));
+        sb.Append(Aggregate("By section", summary.BySection, result));
+        sb.Append(Aggregate("By contributor", summary.ByContributor, result));
         sb.Append("</section>\n");
 
         // Proposals
@@ -85,8 +100,8 @@ public static class HtmlReporter
                 sb.Append("<p class=\"tension\">Tension: ").Append(H(string.Join("; ", p.Tensions.Select(t => $"{t.Avoid}↔{t.Include}: {t.Reason}")))).Append("</p>\n");
             foreach (var r in p.Diagnostics.SelectMany(d => d.Related).DistinctBy(r => r.ProposalId))
             {
-                var target = all.FirstOrDefault(x => x.P.Proposal.Id == r.ProposalId && x.Doc == doc);
-                sb.Append($"<p class=\"dup\">Near-duplicate: restates <a href=\"#{(target.P is null ? "" : Anchor(doc, target.P))}\">{H(r.ProposalId)}</a></p>\n");
+                var target = all.FirstOrDefault(x => x.Proposal.Proposal.Id == r.ProposalId && x.Document == doc);
+                sb.Append($"<p class=\"dup\">Near-duplicate: restates <a href=\"#{(target.Proposal is null ? "" : Anchor(doc, target.Proposal))}\">{H(r.ProposalId)}</a></p>\n");
             }
             var first = diagnosticIndex;
             sb.Append("<blockquote class=\"text\">").Append(Highlight(p, first)).Append("</blockquote>\n");
@@ -100,7 +115,7 @@ public static class HtmlReporter
         }
         sb.Append("</section>\n<section aria-labelledby=\"findings\"><h2 id=\"findings\">Findings</h2>\n<p>Select highlighted words to see the rule, its message and the recommendation it comes from.</p>\n");
         sb.Append("<div id=\"detail\" role=\"status\" aria-live=\"polite\" class=\"detail\"></div>\n<ol id=\"diagnostics\" class=\"diagnostics\">\n").Append(details).Append("</ol></section>\n");
-        sb.Append("</main>\n<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
+        sb.Append("</main>\n<script>\n").Append(Script.Value).Append("</script>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
@@ -130,17 +145,16 @@ public static class HtmlReporter
         return sb.ToString();
     }
 
-    private static string Aggregate(string title, IEnumerable<IGrouping<string, (DocumentResult Doc, ProposalResult P)>> groups, CheckResult result)
+    private static string Aggregate(string title, IReadOnlyList<GroupSummary> groups, CheckResult result)
     {
         var sb = new StringBuilder($"<h3>{H(title)}</h3>\n<div class=\"scroll\"><table><thead><tr><th scope=\"col\">{H(title[3..])}</th><th scope=\"col\">Proposals</th><th scope=\"col\">Mean score</th>");
         foreach (var c in result.Characteristics) sb.Append($"<th scope=\"col\">{c.Code} ✓/✗</th>");
         sb.Append("</tr></thead><tbody>\n");
         foreach (var g in groups)
         {
-            var list = g.ToList();
-            sb.Append($"<tr><th scope=\"row\">{H(g.Key)}</th><td class=\"num\">{list.Count}</td><td class=\"num\">{F(list.Average(x => x.P.Score))}</td>");
+            sb.Append($"<tr><th scope=\"row\">{H(g.Key)}</th><td class=\"num\">{g.Proposals}</td><td class=\"num\">{F(g.MeanScore)}</td>");
             foreach (var c in result.Characteristics)
-                sb.Append($"<td class=\"num\">{list.Count(x => x.P.VerdictOf(c.Code) == Verdict.Meets)}/{list.Count(x => x.P.VerdictOf(c.Code) == Verdict.Violates)}</td>");
+                sb.Append($"<td class=\"num\">{g.Counts[c.Code].Meets}/{g.Counts[c.Code].Violates}</td>");
             sb.Append("</tr>\n");
         }
         return sb.Append("</tbody></table></div>\n").ToString();
@@ -163,9 +177,9 @@ public static class HtmlReporter
         return sb.ToString();
     }
 
-    private static string StackedBars(CheckResult result, IReadOnlyList<ProposalResult> proposals)
+    private static string StackedBars(CheckResult result, IReadOnlyDictionary<string, VerdictCounts> counts, int proposals)
     {
-        var n = Math.Max(1, proposals.Count);
+        var n = Math.Max(1, proposals);
         var rows = result.Characteristics.Count;
         var sb = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
             $"<figure><svg role=\"img\" aria-labelledby=\"bars-title\" viewBox=\"0 0 420 {rows * 18 + 10}\" width=\"420\" height=\"{rows * 18 + 10}\"><title id=\"bars-title\">Share of meets, violates and not addressed per characteristic</title>"));
@@ -176,7 +190,7 @@ public static class HtmlReporter
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{i * 18 + 17}\">{c.Code}</text>");
             foreach (var v in new[] { Verdict.Meets, Verdict.Violates, Verdict.NotAddressed })
             {
-                var count = proposals.Count(p => p.VerdictOf(c.Code) == v);
+                var count = counts[c.Code].Of(v);
                 var w = 350.0 * count / n;
                 if (count > 0)
                     sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"{Css(v)}\" x=\"{x:0.#}\" y=\"{i * 18 + 5}\" width=\"{w:0.#}\" height=\"15\"><title>{c.Code} {v.Name()}: {count}</title></rect>");
@@ -187,65 +201,5 @@ public static class HtmlReporter
         return sb.ToString();
     }
 
-    private const string Style = """
-        body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1a1a1a;background:#fff}
-        header,main{max-width:1200px;margin:auto;padding:0 1rem}
-        h1{margin:.8rem 0 .2rem} h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-        .charts{display:flex;flex-wrap:wrap;gap:2rem} figure{margin:0} svg text{font-size:11px;fill:#333}
-        .bar{fill:#3b6ea5} rect.m{fill:#2e7d32} rect.v{fill:#c62828} rect.n{fill:#9e9e9e}
-        .scroll{overflow-x:auto} table{border-collapse:collapse;font-size:13px} th,td{border:1px solid #ccc;padding:2px 6px;text-align:left}
-        caption{text-align:left;font-weight:600;padding:.3rem 0} td.num{text-align:right}
-        .cell{text-align:center;font-weight:700} .cell.m{background:#d7f0d8;color:#1b5e20} .cell.v{background:#f9d3d3;color:#8e0000} .cell.n{background:#eee;color:#424242}
-        .legend .cell{display:inline-block;width:1.4em}
-        .filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:center;margin:.5rem 0}
-        button,select{font:inherit;padding:2px 6px} button:focus,select:focus,mark:focus,a:focus{outline:3px solid #ffbf47;outline-offset:1px}
-        ul.verdicts{display:flex;flex-wrap:wrap;gap:4px;list-style:none;padding:0} ul.verdicts li{padding:0 4px;border-radius:3px}
-        .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-        blockquote.text{border-left:4px solid #ddd;margin:0;padding:.3rem .8rem;background:#fafafa}
-        mark.v{background:#ffd7d7;border-bottom:2px solid #c62828;color:inherit;cursor:pointer} mark.m{background:#dff3df;border-bottom:2px solid #2e7d32;color:inherit;cursor:pointer}
-        .detail{min-height:1.5em;padding:.4rem;border:1px solid #ccc;background:#fffbe6;position:sticky;bottom:0}
-        .diagnostics li.active{background:#fffbe6} .meta,.tension,.dup{margin:.2rem 0;color:#444}
-        tr[hidden]{display:none}
-        @media print{.filters,.detail,#findings{display:none} article{break-inside:avoid} a{color:inherit;text-decoration:none}}
-        """;
 
-    private const string Script = """
-        (function(){
-          var rows=[].slice.call(document.querySelectorAll('#matrix-table tbody tr'));
-          var f={section:document.getElementById('f-section'),contributor:document.getElementById('f-contributor'),code:document.getElementById('f-code'),verdict:document.getElementById('f-verdict')};
-          function apply(){
-            var shown=0;
-            rows.forEach(function(r){
-              var ok=(!f.section.value||r.dataset.section===f.section.value)&&(!f.contributor.value||r.dataset.contributor===f.contributor.value);
-              if(ok&&f.verdict.value){
-                if(f.code.value){ok=r.dataset[f.code.value.toLowerCase()]===f.verdict.value;}
-                else{ok=[].some.call(r.attributes,function(a){return a.name.indexOf('data-')===0&&/^data-[a-z]+$/.test(a.name)&&['data-order','data-score','data-section','data-contributor'].indexOf(a.name)<0&&a.value===f.verdict.value;});}
-              }
-              r.hidden=!ok; if(ok)shown++;
-            });
-            document.getElementById('shown').textContent=shown+' of '+rows.length+' proposals shown';
-          }
-          Object.keys(f).forEach(function(k){f[k].addEventListener('change',apply);});
-          var state=0, btn=document.getElementById('sort-score'), tbody=document.querySelector('#matrix-table tbody');
-          btn.addEventListener('click',function(){
-            state=(state+1)%3;
-            var sorted=rows.slice().sort(function(a,b){
-              if(state===0)return a.dataset.order-b.dataset.order;
-              var d=parseFloat(a.dataset.score)-parseFloat(b.dataset.score); return state===1?d:-d;});
-            sorted.forEach(function(r){tbody.appendChild(r);});
-            document.getElementById('sort-state').textContent=['document order','score ascending','score descending'][state];
-          });
-          function show(m){
-            var ids=m.dataset.diagnostics.split(' '), out=[];
-            [].forEach.call(document.querySelectorAll('.diagnostics li.active'),function(li){li.classList.remove('active');});
-            ids.forEach(function(id){var li=document.getElementById(id); if(li){li.classList.add('active'); out.push(li.textContent);}});
-            document.getElementById('detail').textContent=out.join(' · ');
-          }
-          [].forEach.call(document.querySelectorAll('mark[data-diagnostics]'),function(m){
-            m.addEventListener('click',function(){show(m);});
-            m.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();show(m);}});
-          });
-          apply();
-        })();
-        """;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Wgec.Engine;
 using Wgec.Model;
 using Wgec.Rules;
+using Wgec.Scoring;
 
 namespace Wgec.Reporting;
 
@@ -22,7 +23,7 @@ public static class JsonReporter
             w.WriteString("version", Version);
             w.WriteEndObject();
             w.WriteString("profile", result.Profile);
-            w.WriteString("scoring", "100 × Σ weight × value / Σ weight; value: meets 1, not-addressed 0.5 (include characteristics), violates 0");
+            w.WriteString("scoring", Scorer.Formula);
             w.WriteStartArray("documents");
             foreach (var doc in result.Documents) WriteDocument(w, doc);
             w.WriteEndArray();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Wgec.Engine;
 using Wgec.Rules;
+using Wgec.Scoring;
 
 namespace Wgec.Reporting;
 
@@ -14,18 +15,18 @@ public static class MarkdownReporter
     {
         var sb = new StringBuilder();
         sb.Append("# WGEC conformance report\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"Profile **{result.Profile}** · ✓ meets · ✗ violates · – not addressed · score = 100 × Σ weight × value / Σ weight (meets 1, not-addressed 0.5, violates 0)\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Profile **{result.Profile}** · ✓ meets · ✗ violates · – not addressed · score = {Scorer.Formula}\n\n");
+        var summary = ReportSummary.Of(result);
         foreach (var doc in result.Documents)
         {
             var proposals = doc.Proposals;
             sb.Append(CultureInfo.InvariantCulture, $"## {Escape(doc.Document.Path.Replace('\\', '/'))}\n\n");
             sb.Append(CultureInfo.InvariantCulture, $"{proposals.Count} proposals · document score **{doc.Score:0.0}**\n\n");
             sb.Append("| characteristic | meets | violates | not addressed |\n|---|---:|---:|---:|\n");
+            var counts = summary.Of(doc);
             foreach (var c in result.Characteristics)
             {
-                int m = proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Meets);
-                int v = proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Violates);
-                int n = proposals.Count(p => p.VerdictOf(c.Code) == Verdict.NotAddressed);
+                var (m, v, n) = counts[c.Code];
                 sb.Append(CultureInfo.InvariantCulture, $"| {c.Code} {Escape(c.Name)} | {m} | {v} | {n} |\n");
             }
             sb.Append("\n| proposal | section | contributor | score | ")
@@ -45,7 +46,7 @@ public static class MarkdownReporter
             }
             var duplicates = proposals.SelectMany(p => p.Diagnostics.SelectMany(d => d.Related.Select(r => (p.Proposal.Id, r.ProposalId)))).Distinct().ToList();
             if (duplicates.Count > 0)
-                sb.Append("\nNear-duplicates: ").Append(string.Join("; ", duplicates.Select(x => $"{Escape(x.Item1)} restates {Escape(x.Item2)}"))).Append('\n');
+                sb.Append("\nNear-duplicates: ").Append(string.Join("; ", duplicates.Select(x => $"{Escape(x.Id)} restates {Escape(x.ProposalId)}"))).Append('\n');
             sb.Append('\n');
         }
         return sb.ToString();

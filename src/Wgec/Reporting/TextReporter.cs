@@ -12,6 +12,7 @@ public static class TextReporter
     {
         var sb = new StringBuilder();
         var counts = new Dictionary<Severity, int>();
+        var summary = ReportSummary.Of(result);
         foreach (var doc in result.Documents)
         {
             foreach (var p in doc.Proposals)
@@ -32,11 +33,10 @@ public static class TextReporter
                 sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: error: proposal {id} scores below the minimum of {doc.MinScore:0.0}\n");
             }
             sb.Append(CultureInfo.InvariantCulture, $"{doc.Document.Path}: {doc.Proposals.Count} proposals, document score {doc.Score:0.0} (profile {result.Profile})\n");
+            var verdicts = summary.Of(doc);
             foreach (var c in result.Characteristics)
             {
-                int m = doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Meets);
-                int v = doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.Violates);
-                int n = doc.Proposals.Count(p => p.VerdictOf(c.Code) == Verdict.NotAddressed);
+                var (m, v, n) = verdicts[c.Code];
                 sb.Append(CultureInfo.InvariantCulture, $"  {c.Code,-6} meets {m,4}  violates {v,4}  not-addressed {n,4}\n");
             }
             sb.Append('\n');

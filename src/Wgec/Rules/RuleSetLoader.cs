@@ -15,6 +15,9 @@ public static partial class RuleSetLoader
     [GeneratedRegex(@"^WGEC\d{4}$")]
     private static partial Regex RuleId();
 
+    [GeneratedRegex(@"^[A-Z]{2,8}$")]
+    private static partial Regex CharacteristicCode();
+
     private static readonly string[] RuleKeys =
         ["id", "characteristic", "polarity", "severity", "title", "message", "help", "how-to-fix", "source", "scope", "condition", "fix", "examples"];
 
@@ -93,6 +96,9 @@ public static partial class RuleSetLoader
             var map = yaml.Mapping(node, "characteristics");
             yaml.OnlyKeys(map, "a characteristic", "code", "name", "kind", "weight", "sources", "description");
             var code = yaml.RequiredString(map, "code");
+            // Codes become file and folder names, SARIF tags and (prefixed) HTML attributes: keep them plain.
+            if (!CharacteristicCode().IsMatch(code))
+                throw yaml.Error(yaml.Get(map, "code")!, "code", $"characteristic code '{code}' must be 2 to 8 capital letters A–Z");
             if (!codes.Add(code)) throw yaml.Error(map, "code", $"characteristic '{code}' is declared twice");
             var kindText = yaml.RequiredString(map, "kind");
             var kind = kindText switch

@@ -26,21 +26,33 @@ public static class Scorer
         return characteristic.Kind == CharacteristicKind.Avoid ? Verdict.Meets : Verdict.NotAddressed;
     }
 
+    /// <summary>The formula, as every report writes it.</summary>
+    public const string Formula = "100 × Σ weight × value / Σ weight; value: meets 1, not-addressed 0.5 (include characteristics), violates 0";
+
+    /// <summary>What a verdict is worth (an avoid characteristic is never not-addressed: nothing warned against is a meet).</summary>
+    public static double Value(Verdict verdict) => verdict switch
+    {
+        Verdict.Meets => 1.0,
+        Verdict.NotAddressed => 0.5,
+        _ => 0.0,
+    };
+
     public static double Score(IReadOnlyList<Characteristic> profile, IReadOnlyList<(string Code, Verdict Verdict)> verdicts)
     {
         double total = 0, earned = 0;
         foreach (var c in profile)
         {
-            var v = verdicts.First(x => x.Code == c.Code).Verdict;
             total += c.Weight;
-            earned += c.Weight * v switch
-            {
-                Verdict.Meets => 1.0,
-                Verdict.NotAddressed => 0.5,
-                _ => 0.0,
-            };
+            earned += c.Weight * Value(verdicts.First(x => x.Code == c.Code).Verdict);
         }
         return total == 0 ? 0 : Round(100 * earned / total);
+    }
+
+    /// <summary>The points one characteristic's verdict adds to a proposal's score (unrounded; they sum to it before rounding).</summary>
+    public static double Contribution(IReadOnlyList<Characteristic> profile, Characteristic characteristic, Verdict verdict)
+    {
+        var total = profile.Sum(c => c.Weight);
+        return total == 0 ? 0 : 100 * characteristic.Weight * Value(verdict) / total;
     }
 
     public static double Mean(IEnumerable<double> scores)
