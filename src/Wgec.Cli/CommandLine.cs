@@ -133,6 +133,19 @@ public static class CommandLine
         if (o.Polarity is not (null or "meets" or "violates")) throw new UsageException("--polarity takes meets or violates");
         var selected = rules.Rules.Where(r => (o.Characteristic is null || r.Characteristic == o.Characteristic)
                                               && (o.Polarity is null || r.PolarityName == o.Polarity)).ToList();
+        if (o.Test)
+        {
+            if (o.WriteDocs is not null) throw new UsageException("--test and --write-docs are separate runs");
+            var failures = new RuleExamples(rules).Run(selected);
+            var report = new StringBuilder();
+            foreach (var f in failures) report.Append(f.Describe()).Append('\n');
+            var examples = selected.Sum(r => r.Triggers.Count + r.Ignores.Count);
+            var failed = failures.Select(f => f.Example).Distinct().Count();
+            report.Append($"{examples - failed} of {examples} examples of {selected.Count} rules show what their rule promises");
+            report.Append(failed > 0 ? $"; {failed} do not\n" : "\n");
+            await stdout.WriteAsync(report.ToString());
+            return failed > 0 ? Findings : Ok;
+        }
         if (o.WriteDocs is { } dir)
         {
             if (File.Exists(dir)) throw new WgecException(dir, null, "is a file; --write-docs needs a folder");

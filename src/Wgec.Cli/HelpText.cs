@@ -13,7 +13,7 @@ internal static class HelpText
           wgec diff OLD NEW | wgec diff --git REV [paths]   [--profile …] [--format text|json]
           wgec fix <paths> [--dry-run]
           wgec explain WGEC0101 | wgec explain <proposal-id> <file>
-          wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR]
+          wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR | --test]
           wgec eval --gold <file.tsv> <inputs> [--profile …] [--format text|json] [--disagreements]
           wgec report <inputs> --format {OutputFormats.Choices("report")} -o FILE [--profile …]
           wgec init [DIR] [--force]
@@ -76,10 +76,13 @@ internal static class HelpText
               --rules DIR           rules folder
             """,
         "rules" => """
-            wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR] [--rules DIR]
+            wgec rules [--characteristic CODE] [--polarity meets|violates] [--write-docs DIR | --test] [--rules DIR]
 
-            Lists the rules (id, characteristic, polarity, default severity, title). --write-docs DIR writes one
-            documentation page per rule (DIR/WGECnnnn.md).
+            Lists the rules (id, characteristic, polarity, default severity, title): the built-in ones and those of
+            the rule packs wired in by the nearest wgec.yaml. --write-docs DIR writes one documentation page per
+            rule (DIR/WGECnnnn.md). --test runs the rules' examples: each trigger must fire on exactly its marked
+            [|spans|] (with its 'message' fragment, and reading as its 'fixed' text after the rule's fix), each
+            ignore must not fire; a failure is printed at the example's line and the exit code is 1.
             """,
         "explain" => """
             wgec explain WGEC0101              prints the rule's documentation page

@@ -19,6 +19,8 @@ public sealed class Options
     public string? GitRevision { get; private set; }
     public string? Polarity { get; private set; }
     public bool DryRun { get; private set; }
+    /// <summary>'rules --test': run the selected rules' examples.</summary>
+    public bool Test { get; private set; }
     public bool Force { get; private set; }
     public bool Help { get; private set; }
     /// <summary>Inputs larger than this are refused (--max-file-size, in MiB).</summary>
@@ -55,6 +57,7 @@ public sealed class Options
                 case "--git": o.GitRevision = Value(); break;
                 case "--polarity": o.Polarity = Value(); break;
                 case "--dry-run": o.DryRun = true; break;
+                case "--test": o.Test = true; break;
                 case "--force": o.Force = true; break;
                 case "--help" or "-h": o.Help = true; break;
                 case "--max-file-size":

@@ -106,6 +106,14 @@ public class BadInputTests : TempDirectoryTest
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  clause:\n    form: []\n", "(10): error [form]: 'form' needs at least one value")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  all:\n    - lexicon: things\n    - not:\n        not:\n          lexicon: things\n", "(11): error [not]: 'not' inside 'not' is not supported")]
     [InlineData("condition:\n  lexicon: things\n", "condition:\n  all:\n    - lexicon: things\n    - not:\n        lexicon: things\n", "(9): error [not]: a 'not' that only repeats the rule's own positive conditions")]
+    [InlineData("triggers: [\"a [|thing|] here\"]", "triggers: [\"a [|thing here\"]", "(11): error [examples.triggers]: a '[|' is never closed with '|]'")]
+    [InlineData("triggers: [\"a [|thing|] here\"]", "triggers: [\"a [|[|thing|]|] here\"]", "(11): error [examples.triggers]: a '[|' opens a span inside another")]
+    [InlineData("triggers: [\"a [|thing|] here\"]", "triggers: [\"a [||] thing\"]", "(11): error [examples.triggers]: an empty span")]
+    [InlineData("triggers: [\"a [|thing|] here\"]", "triggers: [\"a thing|] here\"]", "(11): error [examples.triggers]: a '|]' closes no span")]
+    [InlineData("ignores: [\"nothing\"]", "ignores: [\"no [|thing|]\"]", "(12): error [examples.ignores]: an 'ignores' example marks nothing")]
+    [InlineData("triggers: [\"a [|thing|] here\"]", "triggers: [{text: \"a [|thing|]\", fixed: \"a thing\"}]", "(11): error [examples.triggers.fixed]: 'fixed' is the text after the rule's fix, and this rule has no 'fix:'")]
+    [InlineData("triggers: [\"a [|thing|] here\"]", "triggers: [{text: \"a [|thing|]\", colour: red}]", "unknown key 'colour'")]
+    [InlineData("examples:\n", "fix:\n  replace: item\nexamples:\n", "(13): error [examples.triggers.fixed]: the rule has a fix, so each trigger gives the text after it")]
     public void Broken_rule_files_name_file_line_and_field(string from, string to, string expected)
     {
         var rules = RulesWith(Valid.Replace(from, to, StringComparison.Ordinal));

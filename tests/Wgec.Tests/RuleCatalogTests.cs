@@ -36,6 +36,15 @@ public class RuleCatalogTests
     }
 
     [Fact]
+    public void Every_shipped_rule_that_finds_a_problem_says_how_to_fix_it()
+    {
+        var violations = TestPaths.RuleSet.Rules.Where(r => r.Polarity == Wgec.Rules.Polarity.Violates).ToList();
+        violations.Should().NotBeEmpty();
+        violations.Where(r => r.Fix is null && string.IsNullOrWhiteSpace(r.HowToFix)).Select(r => r.Id)
+            .Should().BeEmpty("the page's 'How to fix' comes from 'fix:' or 'how-to-fix:'");
+    }
+
+    [Fact]
     public void Every_rule_has_an_up_to_date_documentation_page()
     {
         foreach (var rule in TestPaths.RuleSet.Rules)

@@ -70,4 +70,53 @@ public class RulePackTests : TempDirectoryTest
         err.Should().Contain("clash.yaml(2): error [named-body]: lexicon class 'named-body' is already defined in")
             .And.Contain("bodies.yaml");
     }
+
+    [Fact]
+    public void Rules_test_runs_the_packs_examples_and_passes_when_they_show_what_the_rule_promises()
+    {
+        var repo = MakeRepo();
+        var (code, output, err) = RunIn(repo, "rules", "--test", "--characteristic", "GEN");
+        code.Should().Be(0, err + output);
+        output.Should().MatchRegex(@"^(\d+) of \1 examples of \d+ rules show what their rule promises\n$");
+    }
+
+    [Theory]
+    [InlineData("triggers: [\"Every [|school|] needs a smartboard.\"]", "the trigger fires on 'smartboard', not on exactly the marked 'school'")]
+    [InlineData("triggers: [\"Every school needs a [|smartboard|] and a [|kiosk|].\"]", "the trigger fires on 'smartboard', not on exactly the marked 'smartboard', 'kiosk'")]
+    [InlineData("triggers: [{text: \"A [|smartboard|].\", message: \"names a device\"}]", "no message contains \"names a device\"; the message is \"'smartboard' names a gadget\"")]
+    [InlineData("triggers: [\"A blackboard.\"]", null)]
+    [InlineData("triggers: [\"A [|smartboard|].\"]\n  ignores: [\"Every school needs a smartboard.\"]", "the ignore fires on 'smartboard'")]
+    public void Rules_test_reports_an_example_that_breaks_its_promise_at_its_line(string examples, string? problem)
+    {
+        var repo = MakeRepo();
+        var rule = PackRule[..PackRule.IndexOf("examples:", StringComparison.Ordinal)] + "examples:\n  " + examples
+                   + (examples.Contains("ignores", StringComparison.Ordinal) ? "\n" : "\n  ignores: [\"Every school needs teaching tools.\"]\n");
+        Write("repo/pack/GEN/WGEC9001.yaml", rule);
+        var (code, output, err) = RunIn(repo, "rules", "--test");
+        if (problem is null)
+        {
+            // Marks nothing: a located rule-file error before anything runs.
+            code.Should().Be(2, output);
+            err.Should().Contain("WGEC9001.yaml(").And.Contain("must mark each span");
+            return;
+        }
+        code.Should().Be(1, err + output);
+        var line = rule.Split('\n').ToList().FindIndex(l => l.Contains(problem.Contains("ignore", StringComparison.Ordinal) ? "ignores" : "triggers", StringComparison.Ordinal)) + 1;
+        output.Should().Contain($"WGEC9001.yaml({line}): error WGEC9001: {problem}");
+        output.Should().Contain("; 1 do not");
+    }
+
+    [Fact]
+    public void Rules_test_checks_the_text_after_the_fix()
+    {
+        var repo = MakeRepo();
+        var head = PackRule[..PackRule.IndexOf("examples:", StringComparison.Ordinal)] + "fix:\n  replace: teaching tool\n  safe: true\n";
+        Write("repo/pack/GEN/WGEC9001.yaml", head + "examples:\n  triggers: [{text: \"Buy a [|smartboard|].\", fixed: \"Buy a teaching tool.\"}]\n  ignores: [\"Buy tools.\"]\n");
+        RunIn(repo, "rules", "--test").Code.Should().Be(0);
+
+        Write("repo/pack/GEN/WGEC9001.yaml", head + "examples:\n  triggers: [{text: \"Buy a [|smartboard|].\", fixed: \"Buy a tool.\"}]\n  ignores: [\"Buy tools.\"]\n");
+        var (code, output, _) = RunIn(repo, "rules", "--test");
+        code.Should().Be(1);
+        output.Should().Contain("error WGEC9001: after the fix the text reads \"Buy a teaching tool.\", not \"Buy a tool.\"");
+    }
 }

@@ -35,7 +35,12 @@ public static class RuleDocs
         sb.Append("## Why\n\n").Append($"From the working group's compilation: {rule.Source}. ");
         sb.Append($"Catalogue sources of {c.Code}: {c.Sources}.\n\n");
         sb.Append("## Examples\n\nTriggers (the marked words are what the diagnostic points at):\n\n");
-        foreach (var t in rule.Triggers) sb.Append("```text\n").Append(t.Text.Replace("[|", "⟦").Replace("|]", "⟧")).Append("\n```\n\n");
+        foreach (var t in rule.Triggers)
+        {
+            sb.Append("```text\n").Append(t.Text.Replace("[|", "⟦").Replace("|]", "⟧")).Append("\n```\n\n");
+            if (t.Fixed is { } after)
+                sb.Append(rule.Fix!.Safe ? "After `wgec fix`:\n\n" : "With the suggested words:\n\n").Append("```text\n").Append(after).Append("\n```\n\n");
+        }
         sb.Append("Does not trigger:\n\n");
         foreach (var t in rule.Ignores) sb.Append("```text\n").Append(t.Text).Append("\n```\n\n");
         sb.Append("## How to fix\n\n");
@@ -46,7 +51,7 @@ public static class RuleDocs
         else if (rule.Fix is { } fix)
             sb.Append($"Replace the marked words with “{fix.Replacement}”{(fix.Safe ? " (a safe fix, applied by `wgec fix`)" : " (a suggestion: it may change the meaning, so it is never applied automatically)")}. {fix.Description}\n\n");
         else
-            sb.Append("Rewrite the marked words as the help above explains: ").Append(rule.Message.Replace("'{text}'", "the marked words").Replace("{detail}", "…").Replace("{related}", "the other proposal")).Append(".\n\n");
+            sb.Append("Rewrite the marked words as the help above explains.\n\n");
         sb.Append("## How to suppress\n\n");
         sb.Append($"Lower or switch off the rule in `wgec.yaml` (`severity: {{ {rule.Id}: none }}`), or, in a Markdown draft, ");
         sb.Append($"around the words: `<!-- wgec-disable {rule.Id} reason=\"…\" -->` … `<!-- wgec-enable {rule.Id} -->`.\n");

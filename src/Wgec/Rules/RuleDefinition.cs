@@ -12,7 +12,47 @@ public enum RuleScope { Sentence, Proposal, Document }
 /// Safe fixes may be applied automatically; the others are shown as suggestions only.</summary>
 public sealed record RuleFix(string Replacement, bool Safe, string Description);
 
-public sealed record RuleExample(string Text, int Line);
+/// <summary>
+/// One example of a rule file, a test of what the rule promises. <see cref="Text"/> is as written, with each
+/// span a trigger must fire on marked <c>[|like this|]</c>; <see cref="Plain"/> is the text the rule is run on
+/// and <see cref="Spans"/> the marked spans in it. A trigger may also give a fragment its message must contain
+/// and, for a rule with a fix, the text after the fix.
+/// </summary>
+public sealed record RuleExample(string Text, int Line)
+{
+    public string Plain { get; init; } = Text;
+    public IReadOnlyList<(int Start, int End)> Spans { get; init; } = [];
+    public string? Message { get; init; }
+    public string? Fixed { get; init; }
+
+    /// <summary>The example with its marks read, or the problem with them (unbalanced, nested or empty marks).</summary>
+    public static (RuleExample? Example, string? Problem) Marked(string text, int line)
+    {
+        var plain = new System.Text.StringBuilder();
+        var spans = new List<(int, int)>();
+        int? open = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (string.CompareOrdinal(text, i, "[|", 0, 2) == 0)
+            {
+                if (open is not null) return (null, "a '[|' opens a span inside another; close it with '|]' first");
+                open = plain.Length;
+                i++;
+            }
+            else if (string.CompareOrdinal(text, i, "|]", 0, 2) == 0)
+            {
+                if (open is not { } start) return (null, "a '|]' closes no span; open it with '[|'");
+                if (plain.Length == start) return (null, "an empty span '[||]' marks no words");
+                spans.Add((start, plain.Length));
+                open = null;
+                i++;
+            }
+            else plain.Append(text[i]);
+        }
+        if (open is not null) return (null, "a '[|' is never closed with '|]'");
+        return (new RuleExample(text, line) { Plain = plain.ToString(), Spans = spans }, null);
+    }
+}
 
 /// <summary>A rule as written in one YAML file under rules/: its descriptor (what it reports) and its condition
 /// (when it fires), with the examples that test both.</summary>

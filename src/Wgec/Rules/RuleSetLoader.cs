@@ -235,15 +235,8 @@ public static partial class RuleSetLoader
         var examplesNode = yaml.Get(map, "examples") ?? throw yaml.Error(map, "examples", "missing required field 'examples' (triggers and ignores)");
         var examples = yaml.Mapping(examplesNode, "examples");
         yaml.OnlyKeys(examples, "examples", "triggers", "ignores");
-        var triggers = Examples(yaml, examples, "triggers");
-        var ignores = Examples(yaml, examples, "ignores");
-        foreach (var t in triggers)
-        {
-            var open = t.Text.IndexOf("[|", StringComparison.Ordinal);
-            var close = t.Text.IndexOf("|]", StringComparison.Ordinal);
-            if (open < 0 || close < open)
-                throw new WgecException(file, t.Line, "a 'triggers' example must mark the expected span with [| and |]", "examples.triggers");
-        }
+        var triggers = Examples(yaml, examples, "triggers", fix is not null);
+        var ignores = Examples(yaml, examples, "ignores", false);
 
         var descriptor = new RuleDescriptor
         {
@@ -257,12 +250,42 @@ public static partial class RuleSetLoader
         return rule;
     }
 
-    private static List<RuleExample> Examples(YamlReader yaml, YamlMappingNode examples, string key)
+    /// <summary>
+    /// A trigger is a string with the spans it fires on marked [|so|], or a mapping: text (marked), message (a
+    /// fragment the finding's message contains) and fixed (the text after the fix; required when the rule has
+    /// one, so every fix is tested). An ignore is a string with no marks.
+    /// </summary>
+    private static List<RuleExample> Examples(YamlReader yaml, YamlMappingNode examples, string key, bool needsFixed)
     {
-        var node = yaml.Get(examples, key) ?? throw yaml.Error(examples, "examples." + key, $"examples need at least one '{key}' entry");
-        var list = yaml.Sequence(node, "examples." + key).Children
-            .Select(n => new RuleExample(yaml.Scalar(n, "examples." + key), YamlReader.Line(n))).ToList();
-        if (list.Count == 0) throw yaml.Error(node, "examples." + key, $"examples need at least one '{key}' entry");
+        var field = "examples." + key;
+        var node = yaml.Get(examples, key) ?? throw yaml.Error(examples, field, $"examples need at least one '{key}' entry");
+        var list = new List<RuleExample>();
+        foreach (var n in yaml.Sequence(node, field).Children)
+        {
+            var line = YamlReader.Line(n);
+            YamlMappingNode? map = null;
+            string text;
+            if (key == "triggers" && n is YamlMappingNode m)
+            {
+                map = m;
+                yaml.OnlyKeys(m, field, "text", "message", "fixed");
+                text = yaml.RequiredString(m, "text");
+            }
+            else text = yaml.Scalar(n, field);
+            var (example, problem) = RuleExample.Marked(text, line);
+            if (example is null) throw new WgecException(yaml.File, line, problem!, field);
+            if (key == "triggers" && example.Spans.Count == 0)
+                throw new WgecException(yaml.File, line, "a 'triggers' example must mark each span the rule fires on with [| and |]", field);
+            if (key == "ignores" && example.Spans.Count > 0)
+                throw new WgecException(yaml.File, line, "an 'ignores' example marks nothing: the rule must not fire on it", field);
+            var fixedText = map is null ? null : yaml.OptionalString(map, "fixed");
+            if (needsFixed && fixedText is null)
+                throw new WgecException(yaml.File, line, "the rule has a fix, so each trigger gives the text after it: write the trigger as {text: …, fixed: …}", field + ".fixed");
+            if (!needsFixed && fixedText is not null)
+                throw yaml.Error(yaml.Get(map!, "fixed")!, field + ".fixed", "'fixed' is the text after the rule's fix, and this rule has no 'fix:'");
+            list.Add(example with { Message = map is null ? null : yaml.OptionalString(map, "message"), Fixed = fixedText });
+        }
+        if (list.Count == 0) throw yaml.Error(node, field, $"examples need at least one '{key}' entry");
         return list;
     }
 
