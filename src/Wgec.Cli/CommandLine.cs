@@ -85,7 +85,7 @@ public static class CommandLine
     /// </summary>
     private static RuleSet LoadRules(Options o)
     {
-        var config = WgecConfig.FindFor(Path.Combine(Environment.CurrentDirectory, WgecConfig.FileName));
+        var config = WgecConfig.FindFor(Environment.CurrentDirectory);
         return Session.LoadRules(o, config?.RuleFolders ?? []);
     }
 

@@ -114,20 +114,13 @@ internal sealed class Session
     public static RuleSet LoadRules(Options o, IEnumerable<string> packs) =>
         RuleSetLoader.Load(o.Rules ?? Path.Combine(AppContext.BaseDirectory, "rules"), packs);
 
-    /// <summary>
-    /// The repository the inputs belong to, for SARIF and annotation paths and for 'diff --git': the nearest folder
-    /// holding .git above the first input (so running from outside the repository gives the same paths), else
-    /// the working directory's, else the working directory.
-    /// </summary>
+    /// <summary>The repository the inputs belong to (<see cref="DraftingRoot.Repository"/> of the first input, else of
+    /// the working directory), for SARIF and annotation paths and for 'diff --git': running from outside the
+    /// repository gives the same paths.</summary>
     public static string RepositoryRoot(IEnumerable<string>? inputs = null)
     {
         var first = inputs?.FirstOrDefault(i => i != "-" && i.IndexOfAny(['*', '?']) < 0);
-        var start = first is null ? Environment.CurrentDirectory
-            : Directory.Exists(first) ? Path.GetFullPath(first) : Path.GetDirectoryName(Path.GetFullPath(first)) ?? Environment.CurrentDirectory;
-        foreach (var from in new[] { start, Environment.CurrentDirectory })
-            for (var d = new DirectoryInfo(from); d is not null; d = d.Parent)
-                if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
-        return Environment.CurrentDirectory;
+        return DraftingRoot.Repository(first ?? Environment.CurrentDirectory);
     }
 }
 

@@ -39,6 +39,26 @@ public class EngineTests
     }
 
     [Fact]
+    public void Compiled_lexicon_patterns_of_a_long_run_find_what_the_interpreted_ones_find()
+    {
+        var text = string.Join("\n", Full.Value.Documents[0].Proposals.Select(p => p.Proposal.Text));
+        foreach (var lexicon in TestPaths.RuleSet.Lexicons.Values)
+        {
+            lexicon.PatternFor(longRun: false).Should().BeSameAs(lexicon.Pattern, "a short run never compiles");
+            var compiled = lexicon.PatternFor(longRun: true);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (ReferenceEquals(compiled, lexicon.Pattern) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+                compiled = lexicon.PatternFor(longRun: true);
+            }
+            compiled.Options.Should().HaveFlag(System.Text.RegularExpressions.RegexOptions.Compiled, lexicon.Name);
+            compiled.Matches(text).Select(m => (m.Index, m.Length)).Should()
+                .Equal(lexicon.Pattern.Matches(text).Select(m => (m.Index, m.Length)), lexicon.Name);
+        }
+    }
+
+    [Fact]
     public void Running_recognizers_only_where_rules_need_them_changes_no_result()
     {
         var documents = new[] { TestPaths.Compilation }.Concat(Directory.EnumerateFiles(TestPaths.Drafts).Order())

@@ -39,24 +39,21 @@ public sealed class Lexicon
     private Task<Regex>? _compiled;
 
     /// <summary>
-    /// The pattern to run: interpreted at first (compiling ~50 patterns to IL would cost a short run more than it
-    /// saves); once the process has shown it checks many proposals (see <see cref="RegexWarmth"/>) a compiled copy
-    /// is built in the background and used as soon as it is ready.
+    /// The pattern to run: interpreted for a short run (compiling ~50 patterns to IL would cost it more than it
+    /// saves); in a long run (<paramref name="longRun"/>, the checker's decision) a compiled copy is built in the
+    /// background, once per lexicon, and used as soon as it is ready. Both give the same matches.
     /// </summary>
-    public Regex Active
+    public Regex PatternFor(bool longRun)
     {
-        get
+        if (!longRun) return Pattern;
+        var task = _compiled;
+        if (task is null)
         {
-            if (!RegexWarmth.IsLongRun) return Pattern;
-            var task = _compiled;
-            if (task is null)
-            {
-                var started = new Task<Regex>(() => new Regex(Pattern.ToString(), _options | RegexOptions.Compiled, RegexLimits.MatchTimeout));
-                if (Interlocked.CompareExchange(ref _compiled, started, null) is null) started.Start();
-                return Pattern;
-            }
-            return task.IsCompletedSuccessfully ? task.Result : Pattern;
+            var started = new Task<Regex>(() => new Regex(Pattern.ToString(), _options | RegexOptions.Compiled, RegexLimits.MatchTimeout));
+            if (Interlocked.CompareExchange(ref _compiled, started, null) is null) started.Start();
+            return Pattern;
         }
+        return task.IsCompletedSuccessfully ? task.Result : Pattern;
     }
 
     private readonly List<(Regex Term, string Label)> _labels;
@@ -103,15 +100,6 @@ public sealed class Lexicon
         var alternatives = terms.Select(TermToRegex).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal);
         return @"(?<![\p{L}\p{N}])(?:" + string.Join("|", alternatives) + @")(?![\p{L}\p{N}])";
     }
-}
-
-/// <summary>Counts proposals analysed in this process; past a threshold, patterns switch to compiled regexes.</summary>
-public static class RegexWarmth
-{
-    public const int Threshold = 400;
-    private static int _proposals;
-    public static bool IsLongRun => Volatile.Read(ref _proposals) >= Threshold;
-    public static void Count() => Interlocked.Increment(ref _proposals);
 }
 
 /// <summary>

@@ -13,7 +13,6 @@ public sealed class ProposalAnalysis
     {
         Proposal = proposal;
         (Tokens, Sentences, Lists) = segments ?? Segmenter.Segment(proposal.Text);
-        RegexWarmth.Count();
     }
 
     public Proposal Proposal { get; }
@@ -45,7 +44,7 @@ public sealed class ProposalAnalysis
     {
         if (_lexiconHits.TryGetValue(lexicon.Name, out var hits)) return hits;
         hits = [];
-        foreach (System.Text.RegularExpressions.Match m in lexicon.Active.Matches(Text))
+        foreach (System.Text.RegularExpressions.Match m in lexicon.PatternFor(LongRun).Matches(Text))
             if (m.Length > 0) hits.Add(new Hit(m.Index, m.Index + m.Length, lexicon.LabelOf(m.Value)));
         _lexiconHits[lexicon.Name] = hits;
         return hits;
@@ -56,6 +55,9 @@ public sealed class ProposalAnalysis
     /// rule could use its entities). Null means every model everywhere.
     /// </summary>
     public Func<int, EntityModels>? EntityDemand { get; set; }
+
+    /// <summary>Set by the checker when its run is long enough for compiled lexicon patterns to pay off.</summary>
+    public bool LongRun { get; init; }
 
     /// <summary>Recognizer entities of one kind over the whole proposal, sentence by sentence, computed once per sentence.</summary>
     public IEnumerable<(string Kind, int Start, int End, string Value)> EntitiesOf(string kind)

@@ -26,23 +26,15 @@ public sealed class WgecConfig
 
     public sealed record Override(IReadOnlyList<string> Files, IReadOnlyDictionary<string, (Severity Severity, int Line)> Severity, double? MinScore);
 
-    /// <summary>The nearest wgec.yaml above a file, or null.</summary>
-    public static WgecConfig? FindFor(string file, Dictionary<string, WgecConfig?>? cache = null)
+    /// <summary>The configuration of a file or folder: the wgec.yaml of its <see cref="DraftingRoot"/>, or null.
+    /// <paramref name="cache"/> (by wgec.yaml path) reads each file once per run.</summary>
+    public static WgecConfig? FindFor(string path, Dictionary<string, WgecConfig?>? cache = null)
     {
-        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file));
-        while (dir is not null)
-        {
-            if (cache is not null && cache.TryGetValue(dir, out var cached)) return cached;
-            var candidate = System.IO.Path.Combine(dir, FileName);
-            if (File.Exists(candidate))
-            {
-                var config = Load(candidate);
-                if (cache is not null) cache[dir] = config;
-                return config;
-            }
-            dir = System.IO.Path.GetDirectoryName(dir);
-        }
-        return null;
+        if (DraftingRoot.ConfigFile(path) is not { } file) return null;
+        if (cache is not null && cache.TryGetValue(file, out var cached)) return cached;
+        var config = Load(file);
+        if (cache is not null) cache[file] = config;
+        return config;
     }
 
     private string Relative(string file) => System.IO.Path.GetRelativePath(Directory, System.IO.Path.GetFullPath(file)).Replace('\\', '/');

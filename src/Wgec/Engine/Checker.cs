@@ -66,12 +66,13 @@ public sealed partial class Checker
         cache?.BeginCheck();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
         var analyses = new ProposalAnalysis[document.Proposals.Count];
+        var longRun = Interlocked.Add(ref _proposalsChecked, analyses.Length) >= LongRunProposals;
         var tooLong = new List<Proposal>();
         Parallel.For(0, analyses.Length, parallel, i =>
         {
             var p = Capped(document.Proposals[i]);
             if (p.Text.Length < document.Proposals[i].Text.Length) lock (tooLong) tooLong.Add(document.Proposals[i]);
-            analyses[i] = new ProposalAnalysis(p, cache?.SegmentsOf(p.Text));
+            analyses[i] = new ProposalAnalysis(p, cache?.SegmentsOf(p.Text)) { LongRun = longRun };
         });
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
@@ -130,6 +131,12 @@ public sealed partial class Checker
     /// <summary>The longest proposal text checked (about 3,000 words, four times the longest recommendation seen):
     /// beyond it, work is bounded by checking the first part and saying so (<see cref="BuiltInRules.ProposalTooLong"/>).</summary>
     public const int MaxProposalLength = 20_000;
+
+    /// <summary>Past this many proposals checked by one checker (one run, or one editor session), lexicon patterns
+    /// switch to compiled regexes: compiling ~50 patterns costs about a second, which a shorter run would not win back.</summary>
+    public const int LongRunProposals = 400;
+
+    private int _proposalsChecked;
 
     private static Proposal Capped(Proposal p)
     {

@@ -23,18 +23,13 @@ public static class Fingerprints
     }
 
     /// <summary>
-    /// The document part of a fingerprint: the path relative to the nearest folder above it holding wgec.yaml or
-    /// .git (the drafting repository), so the same finding has the same fingerprint whatever folder wgec runs from.
+    /// The document part of a fingerprint: the path relative to the draft's <see cref="Config.DraftingRoot"/>, so the
+    /// same finding has the same fingerprint whatever folder wgec runs from, with or without .git.
     /// </summary>
     public static string DocumentKey(string path)
     {
         var full = Path.GetFullPath(path);
-        for (var dir = Path.GetDirectoryName(full); dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "wgec.yaml")) || Directory.Exists(Path.Combine(dir, ".git")) || File.Exists(Path.Combine(dir, ".git")))
-                return Path.GetRelativePath(dir, full).Replace('\\', '/');
-        }
-        return Path.GetFileName(full);
+        return Path.GetRelativePath(Config.DraftingRoot.Of(full), full).Replace('\\', '/');
     }
 
     public static string Normalise(string text) =>

@@ -80,27 +80,22 @@ public sealed class DraftChecker(string builtInRules)
         }
     }
 
-    /// <summary>The nearest wgec.yaml above the draft, loaded again only when its time or size on disk changed.</summary>
+    /// <summary>The draft's wgec.yaml (<see cref="DraftingRoot"/>), loaded again only when its time or size on disk changed.</summary>
     private WgecConfig? ConfigFor(string path)
     {
-        for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); dir is not null; dir = Path.GetDirectoryName(dir))
+        if (DraftingRoot.ConfigFile(path) is not { } candidate) return null;
+        var info = new FileInfo(candidate);
+        lock (_gate)
         {
-            var candidate = Path.Combine(dir, WgecConfig.FileName);
-            var info = new FileInfo(candidate);
-            if (!info.Exists) continue;
-            lock (_gate)
-            {
-                if (_configs.TryGetValue(candidate, out var known) && known.Written == info.LastWriteTimeUtc && known.Length == info.Length)
-                    return known.Error is null ? known.Config : throw known.Error;
-            }
-            WgecConfig? config = null;
-            WgecException? error = null;
-            try { config = WgecConfig.Load(candidate); }
-            catch (WgecException e) { error = e; }
-            lock (_gate) _configs[candidate] = (info.LastWriteTimeUtc, info.Length, config, error);
-            return error is null ? config : throw error;
+            if (_configs.TryGetValue(candidate, out var known) && known.Written == info.LastWriteTimeUtc && known.Length == info.Length)
+                return known.Error is null ? known.Config : throw known.Error;
         }
-        return null;
+        WgecConfig? config = null;
+        WgecException? error = null;
+        try { config = WgecConfig.Load(candidate); }
+        catch (WgecException e) { error = e; }
+        lock (_gate) _configs[candidate] = (info.LastWriteTimeUtc, info.Length, config, error);
+        return error is null ? config : throw error;
     }
 
     private (RuleSet Rules, Checker Checker) RulesFor(IReadOnlyList<string> packs)
