@@ -119,4 +119,32 @@ public class RulePackTests : TempDirectoryTest
         code.Should().Be(1);
         output.Should().Contain("error WGEC9001: after the fix the text reads \"Buy a teaching tool.\", not \"Buy a tool.\"");
     }
+
+    [Fact]
+    public void The_readme_rule_pack_works_in_every_command()
+    {
+        // The README's "Rules" part shows a complete pack as yaml blocks whose first line names the file.
+        var readme = File.ReadAllText(Path.Combine(TestPaths.Root, "README.md"));
+        var rulesPart = readme[readme.IndexOf("\n## Rules\n", StringComparison.Ordinal)..];
+        rulesPart = rulesPart[..rulesPart.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+        var files = System.Text.RegularExpressions.Regex.Matches(rulesPart, "```yaml\n# (\\S+)[^\n]*\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        files.Keys.Should().BeEquivalentTo(["wgec.yaml", "our-rules/GEN/WGEC9001.yaml", "our-rules/lexicons/gadgets.yaml"]);
+        foreach (var (name, text) in files) Write("readme-repo/" + name, text);
+        var draft = Write("readme-repo/d.md", "## S1 Schools\nEvery school should get a tablet computer.\n");
+        var repo = Path.Combine(Dir, "readme-repo");
+
+        var check = RunIn(repo, "check", "d.md");
+        check.Code.Should().Be(0, check.Err);
+        check.Out.Should().Contain("d.md(2,27): warning WGEC9001: 'tablet computer' names a device; say what it should do [GEN]");
+        var test = RunIn(repo, "rules", "--test", "--characteristic", "GEN");
+        test.Code.Should().Be(0, test.Out + test.Err);
+        var list = RunIn(repo, "rules", "--characteristic", "GEN");
+        list.Out.Should().Contain("WGEC9001  GEN    violates  warning  A particular device is prescribed");
+        var page = RunIn(repo, "explain", "WGEC9001");
+        page.Out.Should().Contain("## How to fix\n\nName the capability wanted");
+        RunIn(repo, "rules", "--write-docs", "pages").Code.Should().Be(0);
+        File.ReadAllText(Path.Combine(repo, "pages", "WGEC9001.md")).Should().Be(page.Out);
+        File.Exists(draft).Should().BeTrue();
+    }
 }
