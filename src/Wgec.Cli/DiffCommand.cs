@@ -35,7 +35,7 @@ internal static class DiffCommand
             }
             // Drafts deleted from the working tree since REV are part of the change too (all of them "removed").
             var deleted = Git(root, ["diff", "--name-only", "--no-renames", "--diff-filter=D", rev, "--", .. paths.Select(p => Path.GetFullPath(p))]) ?? "";
-            foreach (var rel in deleted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(r => r.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || r.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)))
+            foreach (var rel in deleted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(r => InputFormats.TextExtensions.Contains(Path.GetExtension(r).ToLowerInvariant())))
                 if (Git(root, "show", $"{rev}:{rel}") is { } content)
                     oldSources.Add(InputFile.Decode(Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, rel)), Encoding.UTF8.GetBytes(content)));
             var oldResult = checker.Check(oldSources.Select(DocumentReader.Parse).ToList(), profile, newSession?.OptionsFor);

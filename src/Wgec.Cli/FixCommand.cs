@@ -22,7 +22,7 @@ internal static class FixCommand
             foreach (var s in suggestions)
                 sb.Append($"{doc.Document.Path}({s.Diagnostic.Location.StartLine},{s.Diagnostic.Location.StartColumn}): suggestion {s.Diagnostic.Id}: replace \"{s.Diagnostic.Text}\" with \"{s.Replacement}\" ({s.Diagnostic.Rule.Fix!.Description})\n");
             if (safe.Count == 0) continue;
-            if (doc.Document.Format == "docx")
+            if (doc.Document.Format == DocxReader.Format.Name)
             {
                 sb.Append($"{doc.Document.Path}: {safe.Count} safe fix(es) not applied: wgec does not rewrite .docx files; make them in Word\n");
                 continue;

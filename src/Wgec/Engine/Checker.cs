@@ -76,7 +76,7 @@ public sealed partial class Checker
         });
         foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-        var comments = document.Format == "markdown" ? SuppressionComment.Parse(document.Source) : [];
+        var comments = document.Format == Readers.MarkdownReader.Format.Name ? SuppressionComment.Parse(document.Source) : [];
         var policy = new FindingPolicy(options.Severity ?? _severity, comments, baseline);
         var documentKey = Fingerprints.DocumentKey(document.Path);
         var results = new ProposalResult[analyses.Length];
@@ -108,7 +108,7 @@ public sealed partial class Checker
             own.Add(new Diagnostic(rule, rule.DefaultSeverity, message, document.Source.Text[p.Start..end],
                 p.Start, end, document.Source.LocationOf(p.Start, end), []) { ProposalId = p.Id });
         }
-        if (document.Format == "markdown")
+        if (document.Format == Readers.MarkdownReader.Format.Name)
             foreach (var (start, end, problem) in SuppressionComment.Malformed(document.Source))
             {
                 var rule = BuiltInRules.MalformedSuppression;

@@ -81,7 +81,7 @@ public static class LspFeatures
                     "refactor.rewrite", shown, Edit(check, target, [suggestion]), preferred: false));
             // Accepting a finding is for problems; the evidence of a characteristic met (a hint) needs no suppression.
             var problem = shown.Lsp["severity"]!.GetValue<int>() < LspDiagnostics.Hint;
-            if (result.Document.Format == "markdown" && problem && Wanted("quickfix"))
+            if (result.Document.Format == Readers.MarkdownReader.Format.Name && problem && Wanted("quickfix"))
             {
                 var line = check.Source.LineIndexOf(d.Start);
                 var at = check.Source.LineStart(line);

@@ -19,6 +19,9 @@ public static partial class CompilationReader
     [GeneratedRegex(@"^\s*Uncategori[sz]ed\s+inputs", RegexOptions.IgnoreCase)]
     private static partial Regex UncategorizedHeading();
 
+    /// <summary>Recognised by its headings in any text file (it has no extension of its own beyond .txt).</summary>
+    public static readonly InputFormat Format = new("compilation", [".txt"]) { Parse = Read, ByContent = Recognises };
+
     /// <summary>True when the text looks like a compilation (numbered recommendation headings).</summary>
     public static bool Recognises(SourceText source) =>
         Enumerable.Range(0, source.LineCount).Count(i => RecommendationHeading().IsMatch(source.Line(i))) >= 2;
@@ -77,7 +80,7 @@ public static partial class CompilationReader
         for (var i = 0; i < proposals.Count; i++) proposals[i].Ordinal = i;
         return new PolicyDocument
         {
-            Path = source.Path, Source = source, Proposals = proposals, Format = "compilation",
+            Path = source.Path, Source = source, Proposals = proposals, Format = Format.Name,
             Title = source.Line(FirstNonEmpty(source)).Trim('*', ' '),
         };
     }

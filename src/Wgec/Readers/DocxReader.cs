@@ -12,6 +12,8 @@ namespace Wgec.Readers;
 /// </summary>
 public static class DocxReader
 {
+    public static readonly InputFormat Format = new("docx", [".docx"]) { ReadFile = Read };
+
     public static PolicyDocument Read(string path, long maxBytes = InputFile.DefaultMaxBytes)
     {
         // The same checks as any input (a regular file, within the size limit), then read from memory.
@@ -36,11 +38,11 @@ public static class DocxReader
         var hasHeadings = Enumerable.Range(0, source.LineCount).Any(i => source.Line(i).StartsWith("## ", StringComparison.Ordinal));
         var parsed = hasHeadings ? MarkdownReader.Read(source)
             : CompilationReader.Recognises(source) ? CompilationReader.Read(source)
-            : DocumentReader.Parse(new SourceText(Path.ChangeExtension(path, ".txt"), text));
+            : PlainTextReader.Read(source);
         return new PolicyDocument
         {
             Path = path, Source = source, Proposals = parsed.Proposals.Select(p => Rebase(p, source)).ToList(),
-            Title = parsed.Title, Profile = parsed.Profile, Format = "docx",
+            Title = parsed.Title, Profile = parsed.Profile, Format = Format.Name,
         };
     }
 

@@ -6,8 +6,6 @@ namespace Wgec.Readers;
 /// <summary>Expands the command line's files, folders and globs into a sorted, de-duplicated list of files.</summary>
 public static class InputExpander
 {
-    private static readonly string[] DraftExtensions = [".md", ".markdown", ".txt", ".docx"];
-
     /// <summary>
     /// The files named, found in folders or matched by globs. A problem with one input (missing, an unreadable
     /// subfolder) goes to <paramref name="problems"/> and the others are still expanded; without that list it is
@@ -29,7 +27,7 @@ public static class InputExpander
             if (input.IndexOfAny(['*', '?']) >= 0) files = Glob(input, Problem);
             else if (Directory.Exists(input))
                 files = FilesUnder(input, Problem)
-                    .Where(f => DraftExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => InputFormats.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
                     .Select(f => Relative(input, f)).Order(StringComparer.Ordinal).ToList();
             else if (File.Exists(input) || new FileInfo(input).LinkTarget is not null) files = [input];
             else

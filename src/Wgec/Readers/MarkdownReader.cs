@@ -16,6 +16,8 @@ public static partial class MarkdownReader
     [GeneratedRegex(@"^#[ \t]+\S")]
     private static partial Regex TopHeading();
 
+    public static readonly InputFormat Format = new("markdown", [".md", ".markdown"]) { Parse = Read };
+
     public static PolicyDocument Read(SourceText source)
     {
         var (bodyStart, title, profile) = ReadFrontMatter(source);
@@ -63,7 +65,7 @@ public static partial class MarkdownReader
         }
         Close(source.LineCount - 1);
         for (var i = 0; i < proposals.Count; i++) proposals[i].Ordinal = i;
-        return new PolicyDocument { Path = source.Path, Source = source, Proposals = proposals, Title = title, Profile = profile, Format = "markdown" };
+        return new PolicyDocument { Path = source.Path, Source = source, Proposals = proposals, Title = title, Profile = profile, Format = Format.Name };
     }
 
     /// <summary>Whether a line leaves an HTML comment open ("&lt;!--" without its "--&gt;").</summary>
