@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Wgec.Analysis;
 using Wgec.Engine;
 using Wgec.Evaluation;
 using Wgec.Readers;
@@ -39,30 +40,30 @@ public class EngineTests
     }
 
     [Fact]
-    public void Compiled_lexicon_patterns_of_a_long_run_find_what_the_interpreted_ones_find()
+    public void Lexicons_find_what_their_whole_pattern_finds_prefiltered_or_not_compiled_or_not()
     {
-        var text = string.Join("\n", Full.Value.Documents[0].Proposals.Select(p => p.Proposal.Text));
+        var texts = new[] { TestPaths.Compilation }.Concat(Directory.EnumerateFiles(TestPaths.Corpus).Order(StringComparer.Ordinal))
+            .SelectMany(f => DocumentReader.Read(f).Proposals.Select(p => p.Text)).ToList();
         foreach (var lexicon in TestPaths.RuleSet.Lexicons.Values)
         {
-            lexicon.PatternFor(longRun: false).Should().BeSameAs(lexicon.Pattern, "a short run never compiles");
-            var compiled = lexicon.PatternFor(longRun: true);
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (ReferenceEquals(compiled, lexicon.Pattern) && DateTime.UtcNow < deadline)
+            lexicon.PatternFor(longRun: false).Options.Should().NotHaveFlag(System.Text.RegularExpressions.RegexOptions.Compiled, "a short run never compiles");
+            foreach (var text in texts)
             {
-                Thread.Sleep(20);
-                compiled = lexicon.PatternFor(longRun: true);
+                var expected = lexicon.Pattern.Matches(text).Where(m => m.Length > 0).Select(m => (m.Index, m.Length)).ToList();
+                lexicon.Find(text).Select(h => (h.Start, h.End - h.Start)).Should().Equal(expected, lexicon.Name);
+                lexicon.Find(text, LexiconPrefilter.WordStarts(text), longRun: true).Select(h => (h.Start, h.End - h.Start))
+                    .Should().Equal(expected, lexicon.Name + " (long run)");
             }
-            compiled.Options.Should().HaveFlag(System.Text.RegularExpressions.RegexOptions.Compiled, lexicon.Name);
-            compiled.Matches(text).Select(m => (m.Index, m.Length)).Should()
-                .Equal(lexicon.Pattern.Matches(text).Select(m => (m.Index, m.Length)), lexicon.Name);
         }
+        TestPaths.RuleSet.Lexicons.Values.Count(l => l.Prefiltered).Should().BeGreaterThan(TestPaths.RuleSet.Lexicons.Count * 3 / 4,
+            "nearly every lexicon's terms start with a readable literal");
     }
 
     [Fact]
     public void Running_recognizers_only_where_rules_need_them_changes_no_result()
     {
-        var documents = new[] { TestPaths.Compilation }.Concat(Directory.EnumerateFiles(TestPaths.Drafts).Order())
-            .Select(DocumentReader.Read).ToList();
+        var documents = new[] { TestPaths.Compilation }.Concat(Directory.EnumerateFiles(TestPaths.Drafts).Order(StringComparer.Ordinal))
+            .Concat(Directory.EnumerateFiles(TestPaths.Corpus).Order(StringComparer.Ordinal)).Select(DocumentReader.Read).ToList();
         var demand = new Checker(TestPaths.RuleSet).Check(documents, "full");
         var everywhere = new Checker(TestPaths.RuleSet, demandDriven: false).Check(documents, "full");
         Wgec.Reporting.JsonReporter.Render(demand).Should().Be(Wgec.Reporting.JsonReporter.Render(everywhere));

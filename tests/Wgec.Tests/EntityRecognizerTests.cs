@@ -8,9 +8,10 @@ public class EntityRecognizerTests
 {
     /// <summary>The cheap gates in front of the recognizers must lose nothing: gated equals ungated on every sentence.</summary>
     [Fact]
-    public void Gates_lose_nothing_on_the_compilation_and_drafts()
+    public void Gates_lose_nothing_on_the_compilation_drafts_and_corpus()
     {
-        var docs = new[] { TestPaths.Compilation }.Concat(Directory.EnumerateFiles(TestPaths.Drafts)).Select(DocumentReader.Read);
+        var docs = new[] { TestPaths.Compilation }.Concat(Directory.EnumerateFiles(TestPaths.Drafts))
+            .Concat(Directory.EnumerateFiles(TestPaths.Corpus)).Order(StringComparer.Ordinal).Select(DocumentReader.Read);
         var sentences = 0;
         foreach (var p in docs.SelectMany(d => d.Proposals))
         {
@@ -31,6 +32,24 @@ public class EntityRecognizerTests
     {
         EntityRecognizer.NumberGate().IsMatch("Stakeholders should cooperate openly").Should().BeFalse();
         EntityRecognizer.TemporalGate().IsMatch("Stakeholders should cooperate openly").Should().BeFalse();
+        EntityRecognizer.PercentageGate().IsMatch("Connect 300 schools in 12 regions by 2030").Should().BeFalse();
+    }
+
+    /// <summary>Every way the percentage model reads a percentage passes its gate (and a figure without one is no percentage).</summary>
+    [Theory]
+    [InlineData("Raise access to 75% of schools.", "75%")]
+    [InlineData("Raise access to 75 % of schools.", "75 %")]
+    [InlineData("Raise access to 75 per cent of schools.", "75 per cent")]
+    [InlineData("Raise access to seventy-five percent of schools.", "seventy-five percent")]
+    [InlineData("Raise access by 20 percentage points.", "20 percentage")]
+    [InlineData("Cut the fee to 5 cents.", "5 cents")]
+    [InlineData("Reach per cent of 40 of households.", "per cent of 40")]
+    public void The_percentage_gate_loses_no_percentage(string sentence, string value)
+    {
+        var gated = EntityRecognizer.Instance.Recognize(sentence, gated: true, EntityModels.Percentage);
+        gated.Should().Equal(EntityRecognizer.Instance.Recognize(sentence, gated: false, EntityModels.Percentage));
+        gated.Should().Contain(e => e.Kind == "percentage" && e.Value == value);
+        EntityRecognizer.Instance.Recognize("Connect 75 of the schools.", gated: false, EntityModels.Percentage).Should().BeEmpty();
     }
 
     [Theory]

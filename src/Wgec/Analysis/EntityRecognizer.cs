@@ -9,7 +9,7 @@ namespace Wgec.Analysis;
 /// Numbers, percentages, ordinals, dates, date ranges, durations and recurrences found by
 /// Microsoft.Recognizers.Text. Recognition is by far the most expensive step of a check, so each sentence
 /// first passes a cheap gate: a model runs only on sentences that contain a digit or one of the words that
-/// model can start from (see <see cref="NumberGate"/> and <see cref="TemporalGate"/>). A test runs the
+/// model can start from (see <see cref="NumberGate"/>, <see cref="PercentageGate"/> and <see cref="TemporalGate"/>). A test runs the
 /// models ungated over the whole compilation to prove that the gates lose nothing.
 /// Models are built once per process and shared (they are thread-safe).
 /// </summary>
@@ -40,10 +40,18 @@ public sealed partial class EntityRecognizer
         _dateTime = (DateTimeModel)new DateTimeRecognizer(Culture.English).GetDateTimeModel();
     }
 
-    [GeneratedRegex(@"\d|%|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|halves|quarters?|thirds?|fourths?|fifths?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|couple|pair|single|double|twice|percent|per\s*cent|a\s+few)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d|%|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|halves|quarters?|thirds?|fourths?|fifths?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenths?|(?:twen|thir|for|fif|six|seven|eigh|nine)tieths?|(?:hundred|thousand|million|billion|trillion)ths?|couple|pair|single|double|twice|percent|per\s*cent|a\s+few)\b", RegexOptions.IgnoreCase)]
     public static partial Regex NumberGate();
 
-    [GeneratedRegex(@"\d|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|now|currently|recent(?:ly)?|past|future|present|years?|yearly|annual|annually|months?|monthly|weeks?|weekly|days?|daily|hours?|hourly|minutes?|seconds|decades?|century|centuries|quarter|quarterly|semester|season|biennial|biennially|fortnight|fortnightly|weekend|morning|afternoon|evening|night|noon|midnight|ago|christmas|easter|summer|autumn|winter|ramadan|thanksgiving|halloween|holidays?|nowadays|anniversary)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// The English percentage model reads a percentage only from "%" or a word containing "cent" ("per cent",
+    /// "percent", "percentage", "cents"); it is the costliest model (it extracts every number again first), and
+    /// most sentences with a number have neither.
+    /// </summary>
+    [GeneratedRegex(@"%|cent", RegexOptions.IgnoreCase)]
+    public static partial Regex PercentageGate();
+
+    [GeneratedRegex(@"\d|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|now|currently|recent(?:ly)?|past|future|present|years?|yearly|annual|annually|months?|monthly|weeks?|weekly|days?|daily|hours?|hourly|minutes?|seconds?|decades?|century|centuries|quarter|quarterly|semester|season|biennial|biennially|fortnight|fortnightly|weekend|morning|afternoon|evening|night|noon|midnight|ago|christmas|easter|summer|autumn|winter|ramadan|thanksgiving|halloween|holidays?|nowadays|anniversary)\b", RegexOptions.IgnoreCase)]
     public static partial Regex TemporalGate();
 
     /// <summary>
@@ -74,14 +82,13 @@ public sealed partial class EntityRecognizer
     };
 
     /// <summary>Entities of one sentence; offsets relative to <paramref name="sentence"/>.</summary>
-    public List<(string Kind, int Start, int End, string Value)> Recognize(string sentence, bool gated = true,
-        EntityModels models = EntityModels.All)
+    public List<Entity> Recognize(string sentence, bool gated = true, EntityModels models = EntityModels.All)
     {
-        var found = new List<(string, int, int, string)>();
+        var found = new List<Entity>();
         if ((models & EntityModels.Numbers) != 0 && (!gated || NumberGate().IsMatch(sentence)))
         {
             if ((models & EntityModels.Number) != 0) Add(found, "number", _number.Parse(sentence));
-            if ((models & EntityModels.Percentage) != 0) Add(found, "percentage", _percentage.Parse(sentence));
+            if ((models & EntityModels.Percentage) != 0 && (!gated || PercentageGate().IsMatch(sentence))) Add(found, "percentage", _percentage.Parse(sentence));
             if ((models & EntityModels.Ordinal) != 0) Add(found, "ordinal", _ordinal.Parse(sentence));
         }
         if ((models & EntityModels.DateTime) != 0 && (!gated || TemporalGate().IsMatch(sentence)))
@@ -97,19 +104,22 @@ public sealed partial class EntityRecognizer
                     "set" => "set",
                     _ => "datetime",
                 };
-                found.Add((kind, r.Start, r.End + 1, r.Text));
+                found.Add(new Entity(kind, r.Start, r.End + 1, r.Text));
             }
         }
-        found.RemoveAll(e => IsArtefact(e.Item1, e.Item4));
-        found.Sort((a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2) : string.CompareOrdinal(a.Item1, b.Item1));
+        found.RemoveAll(e => IsArtefact(e.Kind, e.Value));
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Kind, b.Kind));
         return found;
     }
 
-    private static void Add(List<(string, int, int, string)> found, string kind, List<ModelResult> results)
+    private static void Add(List<Entity> found, string kind, List<ModelResult> results)
     {
-        foreach (var r in results) found.Add((kind, r.Start, r.End + 1, r.Text));
+        foreach (var r in results) found.Add(new Entity(kind, r.Start, r.End + 1, r.Text));
     }
 }
+
+/// <summary>A recognized entity: its kind (see <see cref="EntityRecognizer.Kinds"/>), [Start, End) offsets and the words found.</summary>
+public readonly record struct Entity(string Kind, int Start, int End, string Value);
 
 /// <summary>The recognizer's models: three number models (sharing one gate) and the date/time model.</summary>
 [Flags]

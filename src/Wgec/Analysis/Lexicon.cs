@@ -20,9 +20,15 @@ public sealed class Lexicon
         File = file;
         Line = line;
         var options = RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
-        var phrases = terms.Select(t => SplitLabel(t).Phrase).ToList();
-        Pattern = new Regex(BuildPattern(phrases), options, RegexLimits.MatchTimeout);
+        // Longest alternatives first, so "least developed countries" wins over "developed".
+        _alternatives = terms.Select(t => SplitLabel(t).Phrase)
+            .Select(t => (Regex: TermToRegex(t), Plain: !t.StartsWith("re:", StringComparison.Ordinal)))
+            .OrderByDescending(a => a.Regex.Length).ThenBy(a => a.Regex, StringComparer.Ordinal).ToList();
+        Pattern = new Regex(Wrap(_alternatives.Select(a => a.Regex)), options, RegexLimits.MatchTimeout);
         _options = options;
+        _prefilter = LexiconPrefilter.For(_alternatives, caseSensitive);
+        // With a prefilter the pattern is tried at candidate word starts only, anchored there by \G.
+        _runner = _prefilter is null ? Pattern : new Regex(@"\G" + Pattern, options, RegexLimits.MatchTimeout);
         _labels = terms.Select(SplitLabel).Where(t => t.Label is not null)
             .Select(t => (new Regex("^(?:" + TermToRegex(t.Phrase) + ")$", options, RegexLimits.MatchTimeout), t.Label!)).ToList();
     }
@@ -36,24 +42,65 @@ public sealed class Lexicon
     public Regex Pattern { get; }
 
     private readonly RegexOptions _options;
+    private readonly List<(string Regex, bool Plain)> _alternatives;
+    private readonly LexiconPrefilter? _prefilter;
+    private readonly Regex _runner;
+    private readonly Regex?[] _buckets = new Regex?[128];
+    private readonly Regex?[] _compiledBuckets = new Regex?[128];
     private Task<Regex>? _compiled;
 
+    /// <summary>Whether this lexicon's pattern is tried only at the word starts its terms can begin at.</summary>
+    public bool Prefiltered => _prefilter is not null;
+
+    /// <summary>Whether a pattern (from a time-out) is this lexicon's.</summary>
+    public bool Owns(string pattern) => pattern == Pattern.ToString() || pattern == _runner.ToString();
+
     /// <summary>
-    /// The pattern to run: interpreted for a short run (compiling ~50 patterns to IL would cost it more than it
+    /// The lexicon's matches in <paramref name="text"/>, as <see cref="Regex.Matches(string)"/> of <see cref="Pattern"/>
+    /// gives them (leftmost, not overlapping, empty matches dropped), each with its label.
+    /// </summary>
+    /// <param name="wordStarts">The text's word starts (<see cref="LexiconPrefilter.WordStarts"/>), shared by all lexicons of a proposal.</param>
+    public List<Hit> Find(string text, int[] wordStarts, bool longRun = false)
+    {
+        var hits = new List<Hit>();
+        var regex = PatternFor(longRun);
+        if (_prefilter is null)
+        {
+            foreach (Match m in regex.Matches(text))
+                if (m.Length > 0) hits.Add(new Hit(m.Index, m.Index + m.Length, LabelOf(m.Value)));
+            return hits;
+        }
+        var next = 0;
+        foreach (var start in wordStarts)
+        {
+            if (start < next || !_prefilter.MayMatchAt(text, start)) continue;
+            var first = text[start];
+            var m = (first < 128 ? BucketFor(_prefilter.Fold(first), longRun) : regex).Match(text, start);
+            if (!m.Success || m.Length == 0) continue;
+            hits.Add(new Hit(m.Index, m.Index + m.Length, LabelOf(m.Value)));
+            next = m.Index + m.Length;
+        }
+        return hits;
+    }
+
+    public List<Hit> Find(string text) => Find(text, LexiconPrefilter.WordStarts(text));
+
+    /// <summary>
+    /// The pattern to run (anchored at a word start when prefiltered): interpreted for a short run (compiling ~50 patterns to IL would cost it more than it
     /// saves); in a long run (<paramref name="longRun"/>, the checker's decision) a compiled copy is built in the
     /// background, once per lexicon, and used as soon as it is ready. Both give the same matches.
     /// </summary>
     public Regex PatternFor(bool longRun)
     {
-        if (!longRun) return Pattern;
+        if (!longRun) return _runner;
         var task = _compiled;
         if (task is null)
         {
-            var started = new Task<Regex>(() => new Regex(Pattern.ToString(), _options | RegexOptions.Compiled, RegexLimits.MatchTimeout));
+            var started = new Task<Regex>(() => new Regex(_runner.ToString(), _options | RegexOptions.Compiled, RegexLimits.MatchTimeout));
             if (Interlocked.CompareExchange(ref _compiled, started, null) is null) started.Start();
-            return Pattern;
+            return _runner;
         }
-        return task.IsCompletedSuccessfully ? task.Result : Pattern;
+        return task.IsCompletedSuccessfully ? task.Result : _runner;
     }
 
     private readonly List<(Regex Term, string Label)> _labels;
@@ -94,11 +141,21 @@ public sealed class Lexicon
         return sb.ToString();
     }
 
-    private static string BuildPattern(IEnumerable<string> terms)
+    private static string Wrap(IEnumerable<string> alternatives) =>
+        @"(?<![\p{L}\p{N}])(?:" + string.Join("|", alternatives) + @")(?![\p{L}\p{N}])";
+
+    /// <summary>
+    /// The pattern for a word starting with <paramref name="first"/> (ASCII, folded): only the alternatives that can
+    /// start with that letter, in the pattern's order, so the same alternative wins. Built on first use, compiled
+    /// in a long run (a bucket is small: compiling all of them costs about as much as compiling one full pattern).
+    /// </summary>
+    private Regex BucketFor(char first, bool longRun)
     {
-        // Longest alternatives first, so "least developed countries" wins over "developed".
-        var alternatives = terms.Select(TermToRegex).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal);
-        return @"(?<![\p{L}\p{N}])(?:" + string.Join("|", alternatives) + @")(?![\p{L}\p{N}])";
+        var buckets = longRun ? _compiledBuckets : _buckets;
+        if (buckets[first] is { } built) return built;
+        var alternatives = _prefilter!.AlternativesStartingWith(first).Select(i => _alternatives[i].Regex);
+        var bucket = new Regex(@"\G" + Wrap(alternatives), _options | (longRun ? RegexOptions.Compiled : RegexOptions.None), RegexLimits.MatchTimeout);
+        return Interlocked.CompareExchange(ref buckets[first], bucket, null) ?? bucket;
     }
 }
 

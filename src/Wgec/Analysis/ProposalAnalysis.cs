@@ -6,7 +6,7 @@ namespace Wgec.Analysis;
 public sealed class ProposalAnalysis
 {
     private readonly Dictionary<string, List<Hit>> _lexiconHits = new(StringComparer.Ordinal);
-    private List<(string Kind, int Start, int End, string Value)>?[]? _entities;
+    private readonly List<Entity>?[] _entities = new List<Entity>?[EntityPlan.Models.Length];
 
     /// <param name="segments">The proposal text's segmentation when already known (an editor's unchanged proposal).</param>
     public ProposalAnalysis(Proposal proposal, (Token[], Sentence[], List<ListBlock>)? segments = null)
@@ -33,52 +33,49 @@ public sealed class ProposalAnalysis
     public void ReleaseRuleData()
     {
         _lexiconHits.Clear();
-        _entities = null;
+        _wordStarts = null;
+        Array.Clear(_entities);
         _clauses = null;
     }
 
     /// <summary>Cross-proposal facts set by the document-level pass (e.g. near-duplicates).</summary>
     public Dictionary<string, List<Hit>> Similar { get; } = new(StringComparer.Ordinal);
 
+    private int[]? _wordStarts;
+
     public IReadOnlyList<Hit> LexiconHits(Lexicon lexicon)
     {
         if (_lexiconHits.TryGetValue(lexicon.Name, out var hits)) return hits;
-        hits = [];
-        foreach (System.Text.RegularExpressions.Match m in lexicon.PatternFor(LongRun).Matches(Text))
-            if (m.Length > 0) hits.Add(new Hit(m.Index, m.Index + m.Length, lexicon.LabelOf(m.Value)));
+        hits = lexicon.Find(Text, _wordStarts ??= LexiconPrefilter.WordStarts(Text), LongRun);
         _lexiconHits[lexicon.Name] = hits;
         return hits;
     }
 
     /// <summary>
-    /// Which recognizer models a sentence needs (set by the checker from the rules: a model runs only where some
-    /// rule could use its entities). Null means every model everywhere.
+    /// Where the recognizers read this proposal (set by the checker from the rules: a model reads only the words
+    /// some rule could pair its entities with). Null means every model reads every sentence.
     /// </summary>
-    public Func<int, EntityModels>? EntityDemand { get; set; }
+    public EntityPlan? EntityPlan { get; set; }
 
     /// <summary>Set by the checker when its run is long enough for compiled lexicon patterns to pay off.</summary>
     public bool LongRun { get; init; }
 
-    /// <summary>Recognizer entities of one kind over the whole proposal, sentence by sentence, computed once per sentence.</summary>
-    public IEnumerable<(string Kind, int Start, int End, string Value)> EntitiesOf(string kind)
+    /// <summary>Recognizer entities of one kind over the whole proposal, in text order; each model reads its pieces once.</summary>
+    public IEnumerable<Entity> EntitiesOf(string kind)
     {
-        _entities ??= new List<(string, int, int, string)>?[Sentences.Length];
-        var family = EntityRecognizer.ModelsFor(kind);
-        for (var i = 0; i < Sentences.Length; i++)
+        var model = EntityRecognizer.ModelsFor(kind);
+        var slot = Array.IndexOf(EntityPlan.Models, model);
+        var found = _entities[slot];
+        if (found is null)
         {
-            var models = EntityDemand?.Invoke(i) ?? EntityModels.All;
-            if ((models & family) == 0) continue;
-            if (_entities[i] is null)
-            {
-                var s = Sentences[i];
-                _entities[i] = [];
-                foreach (var (start, end) in RecognizerWindows(Text, s.Start, s.End))
-                    _entities[i]!.AddRange(EntityRecognizer.Instance.Recognize(Text[start..end], gated: true, models)
-                        .Select(e => (e.Kind, start + e.Start, start + e.End, e.Value)));
-            }
-            foreach (var e in _entities[i]!)
-                if (e.Item1 == kind) yield return e;
+            found = [];
+            foreach (var piece in (EntityPlan ??= EntityPlan.Everywhere(this)).PiecesFor(model))
+                foreach (var (start, end) in RecognizerWindows(Text, piece.Start, piece.End))
+                    foreach (var e in EntityRecognizer.Instance.Recognize(Text[start..end], gated: true, model))
+                        found.Add(e with { Start = start + e.Start, End = start + e.End });
+            _entities[slot] = found;
         }
+        return found.Where(e => e.Kind == kind);
     }
 
     /// <summary>The recognizers' cost grows faster than the length of what they are given: a sentence longer than

@@ -195,7 +195,7 @@ public sealed partial class Checker
         // Text leaves first: which sentences they hit decides where the (expensive) recognizers must run.
         for (var id = 0; id < _leaves.Length; id++)
             if (_leaves[id].RecognizerModels == EntityModels.None) hits[id] = _leaves[id].Find(analysis).ToList();
-        analysis.EntityDemand = _demandDriven ? DemandBySentence(analysis, hits) : null;
+        analysis.EntityPlan = _demandDriven ? PlanFor(analysis, hits) : null;
         for (var id = 0; id < _leaves.Length; id++)
             if (_leaves[id].RecognizerModels != EntityModels.None) hits[id] = _leaves[id].Find(analysis).ToList();
         for (var id = 0; id < _leaves.Length; id++)
@@ -219,9 +219,10 @@ public sealed partial class Checker
         return firings;
     }
 
-    private Func<int, EntityModels> DemandBySentence(ProposalAnalysis analysis, List<Hit>[] hits)
+    /// <summary>Where the recognizers must read, from the hits of the text leaves (see <see cref="RuleCompiler.EntityDemand"/>).</summary>
+    private EntityPlan PlanFor(ProposalAnalysis analysis, List<Hit>[] hits)
     {
-        var perSentence = new EntityModels[analysis.Sentences.Length];
+        var plan = new EntityPlan();
         var sentencesOf = new Dictionary<int, HashSet<int>>();
         HashSet<int> SentencesOf(int leaf)
         {
@@ -231,15 +232,23 @@ public sealed partial class Checker
         }
         foreach (var demand in _compiled.EntityDemands)
         {
-            for (var s = 0; s < perSentence.Length; s++)
+            bool Wanted(int s) => demand.Always || demand.Partners.All(atom => atom.Any(leaf =>
+                demand.SameSentence ? SentencesOf(leaf).Contains(s) : SentencesOf(leaf).Count > 0));
+            if (demand.Anchor is { } anchor && !demand.Always)
             {
-                if ((perSentence[s] & demand.Models) == demand.Models) continue;
-                var needed = demand.Always || demand.Partners.All(atom => atom.Any(leaf =>
-                    demand.SameSentence ? SentencesOf(leaf).Contains(s) : SentencesOf(leaf).Count > 0));
-                if (needed) perSentence[s] |= demand.Models;
+                foreach (var hit in anchor.SelectMany(leaf => hits[leaf]))
+                {
+                    var first = analysis.TokenAt(hit.Start);
+                    plan.AddAround(demand.Models, analysis, first, Math.Max(first, analysis.LastTokenBefore(hit.End)), demand.Within, Wanted);
+                }
+            }
+            else
+            {
+                foreach (var s in analysis.Sentences)
+                    if (Wanted(s.Index)) plan.Add(demand.Models, s.Index, s.Start, s.End);
             }
         }
-        return s => s < perSentence.Length ? perSentence[s] : EntityModels.None;
+        return plan;
     }
 
     private List<Diagnostic> ToDiagnostics(ProposalAnalysis analysis, List<Firing> firings, IReadOnlyDictionary<string, Proposal> siblings)
@@ -290,7 +299,7 @@ public sealed partial class Checker
 
     private string OriginOf(string pattern) =>
         _leaves.OfType<PatternLeaf>().FirstOrDefault(l => l.Regex.ToString() == pattern)?.Origin is { Length: > 0 } rule ? "rule file " + rule
-        : _rules.Lexicons.Values.FirstOrDefault(l => l.Pattern.ToString() == pattern) is { } lexicon ? $"lexicon '{lexicon.Name}' in {lexicon.File}({lexicon.Line})"
+        : _rules.Lexicons.Values.FirstOrDefault(l => l.Owns(pattern)) is { } lexicon ? $"lexicon '{lexicon.Name}' in {lexicon.File}({lexicon.Line})"
         : "a rule's pattern";
 
     [GeneratedRegex(@"\s+")]

@@ -32,9 +32,12 @@ public static class RuleCompiler
     /// <summary>
     /// When recognizer entities can matter: a conjunction with an entity atom fires only if each partner atom
     /// (the other positive atoms, as leaf-id sets) has a hit — in the same sentence for sentence-scoped rules.
-    /// Partners that are themselves entities, or no partners at all, make the models always needed.
+    /// Partners that are themselves entities, or no partners at all, make the models always needed. When 'near'
+    /// ties the entity to a partner (<see cref="Anchor"/>, at most <see cref="Within"/> tokens apart), the entity can
+    /// only matter around that partner's hits, so the recognizers read only there.
     /// </summary>
-    public sealed record EntityDemand(EntityModels Models, IReadOnlyList<int[]> Partners, bool SameSentence, bool Always);
+    public sealed record EntityDemand(EntityModels Models, IReadOnlyList<int[]> Partners, bool SameSentence, bool Always,
+        int[]? Anchor = null, int Within = 0);
 
     public static Compiled Compile(IEnumerable<RuleDefinition> rules)
     {
@@ -90,16 +93,30 @@ public static class RuleCompiler
 
     private static IEnumerable<EntityDemand> Demands(Conjunction c, Dictionary<int, Leaf> leaves, bool sameSentence)
     {
-        static EntityModels ModelsOf(Atom a, Dictionary<int, Leaf> leaves) => a.Leaves.Select(id => leaves[id])
-            .Aggregate(EntityModels.None, (m, leaf) => m | leaf.RecognizerModels);
+        EntityModels ModelsOf(Atom a) => a.Leaves.Aggregate(EntityModels.None, (m, id) => m | leaves[id].RecognizerModels);
         for (var i = 0; i < c.Positive.Count; i++)
         {
-            var models = ModelsOf(c.Positive[i], leaves);
+            var models = ModelsOf(c.Positive[i]);
             if (models == EntityModels.None) continue;
             var partners = c.Positive.Where((_, j) => j != i).ToList();
-            var always = partners.Count == 0 || partners.Any(p => ModelsOf(p, leaves) != EntityModels.None);
-            yield return new EntityDemand(models, partners.Select(p => p.Leaves).ToList(), sameSentence, always);
+            var always = partners.Count == 0 || partners.Any(p => ModelsOf(p) != EntityModels.None);
+            var anchor = c.Nears.Where(l => l.A == i || l.B == i)
+                .Select(l => (Other: c.Positive[l.A == i ? l.B : l.A], l.Within))
+                .Where(l => ModelsOf(l.Other) == EntityModels.None)
+                .OrderBy(l => l.Within).FirstOrDefault();
+            yield return new EntityDemand(models, partners.Select(p => p.Leaves).ToList(), sameSentence, always,
+                anchor.Other?.Leaves, anchor.Within);
         }
+        // An entity that only a 'not' asks for ("… and no date") matters wherever the positive part can hold: it
+        // must be looked for there, or the 'not' would hold for want of looking.
+        foreach (var negated in c.Negated)
+            foreach (var atom in negated.Positive.Where(a => !c.Positive.Any(p => p.Leaves.SequenceEqual(a.Leaves))))
+            {
+                var models = ModelsOf(atom);
+                if (models == EntityModels.None) continue;
+                var always = c.Positive.Count == 0 || c.Positive.Any(p => ModelsOf(p) != EntityModels.None);
+                yield return new EntityDemand(models, c.Positive.Select(p => p.Leaves).ToList(), sameSentence, always);
+            }
     }
 
     private static List<Conjunction> Expand(Condition condition, Dictionary<Leaf, int> ids)
