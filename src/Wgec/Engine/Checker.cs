@@ -18,11 +18,13 @@ public sealed partial class Checker
     private readonly RuleSet _rules;
     private readonly RuleCompiler.Compiled _compiled;
     private readonly Leaf[] _leaves;
+    private readonly LeafDemand _leafDemand;
     private readonly Func<RuleDescriptor, Severity> _severity;
     private readonly bool _demandDriven;
 
-    /// <param name="demandDriven">Run the recognizers only where a rule could use their entities (default). Off
-    /// only to prove, in tests, that this changes no result.</param>
+    /// <param name="demandDriven">Look for a leaf only while a rule that uses it can still fire, and run the
+    /// recognizers only where a rule could use their entities (default). Off only to prove, in tests, that this
+    /// changes no result.</param>
     public Checker(RuleSet rules, Func<RuleDescriptor, Severity>? severity = null, bool demandDriven = true)
     {
         _demandDriven = demandDriven;
@@ -32,6 +34,7 @@ public sealed partial class Checker
         _compiled = RuleCompiler.Compile(active);
         _leaves = new Leaf[_compiled.LeafIds.Count];
         foreach (var (leaf, id) in _compiled.LeafIds) _leaves[id] = leaf;
+        _leafDemand = new LeafDemand(_compiled.Shapes, _leaves.Length);
     }
 
     public RuleSet Rules => _rules;
@@ -192,14 +195,21 @@ public sealed partial class Checker
         var session = _compiled.Factory.CreateSession();
         var facts = new List<object>();
         var hits = new List<Hit>[_leaves.Length];
+        var demand = _leafDemand.Start();
+        void Evaluate(int id)
+        {
+            hits[id] = !_demandDriven || demand.Needed(id) ? _leaves[id].Find(analysis).ToList() : [];
+            demand.Record(id, hits[id].Count);
+        }
         // Text leaves first: which sentences they hit decides where the (expensive) recognizers must run.
         for (var id = 0; id < _leaves.Length; id++)
-            if (_leaves[id].RecognizerModels == EntityModels.None) hits[id] = _leaves[id].Find(analysis).ToList();
+            if (_leaves[id].RecognizerModels == EntityModels.None) Evaluate(id);
         analysis.EntityPlan = _demandDriven ? PlanFor(analysis, hits) : null;
         for (var id = 0; id < _leaves.Length; id++)
-            if (_leaves[id].RecognizerModels != EntityModels.None) hits[id] = _leaves[id].Find(analysis).ToList();
+            if (_leaves[id].RecognizerModels != EntityModels.None) Evaluate(id);
         for (var id = 0; id < _leaves.Length; id++)
         {
+            if (_demandDriven && !demand.Needed(id)) continue; // only rules that cannot fire use it
             foreach (var hit in hits[id])
             {
                 var token = analysis.TokenAt(hit.Start);

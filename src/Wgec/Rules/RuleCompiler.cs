@@ -27,7 +27,14 @@ public static class RuleCompiler
     }
 
     public sealed record Compiled(ISessionFactory Factory, IReadOnlyDictionary<string, RuleDefinition> RulesByNrulesName,
-        IReadOnlyDictionary<Leaf, int> LeafIds, bool NeedsProposalFact, IReadOnlyList<EntityDemand> EntityDemands);
+        IReadOnlyDictionary<Leaf, int> LeafIds, bool NeedsProposalFact, IReadOnlyList<EntityDemand> EntityDemands,
+        IReadOnlyList<Shape> Shapes);
+
+    /// <summary>
+    /// What one compiled NRules rule needs: a hit of each positive atom (an atom is a set of leaf ids, any of which
+    /// will do); the leaves of its 'not' parts matter only when all of those are present.
+    /// </summary>
+    public sealed record Shape(IReadOnlyList<int[]> Positive, int[] Negated);
 
     /// <summary>
     /// When recognizer entities can matter: a conjunction with an entity atom fires only if each partner atom
@@ -68,8 +75,10 @@ public static class RuleCompiler
         }
         var leafById = leafIds.ToDictionary(kv => kv.Value, kv => kv.Key);
         var demands = expanded.SelectMany(x => Demands(x.Conjunction, leafById, x.Rule.Scope == RuleScope.Sentence)).ToList();
+        var shapes = expanded.Select(x => new Shape(x.Conjunction.Positive.Select(a => a.Leaves).ToList(),
+            x.Conjunction.Negated.SelectMany(n => n.Positive).SelectMany(a => a.Leaves).Distinct().Order().ToArray())).ToList();
         var factory = new NRules.RuleCompiler().Compile(definitions);
-        return new Compiled(factory, byName, leafIds, needsProposal, demands);
+        return new Compiled(factory, byName, leafIds, needsProposal, demands, shapes);
     }
 
     /// <summary>
