@@ -96,9 +96,9 @@ public static class CommandLine
         var baseline = o.Baseline is { } b ? Baseline.Read(b) : null;
         var session = Session.Open(o, stdin);
         var result = session.Check(baseline);
-        var output = format.Render(new ReportInput(result, session.Rules, Session.RepositoryRoot(o.Inputs)));
+        var input = new ReportInput(result, session.Rules, Session.RepositoryRoot(o.Inputs));
         if (o.WriteBaseline is { } path) Baseline.Write(path, Baseline.Render(result));
-        await Write(o, stdout, output);
+        await Write(o, stdout, w => format.Write(input, w));
         return await Finish(session, stderr, result.Fails ? Findings : Ok);
     }
 
@@ -190,8 +190,8 @@ public static class CommandLine
         var format = FormatOf("report", o);
         var session = Session.Open(o, null);
         var result = session.Check();
-        var output = format.Render(new ReportInput(result, session.Rules, Session.RepositoryRoot(o.Inputs)));
-        await Write(o, stdout, output);
+        var input = new ReportInput(result, session.Rules, Session.RepositoryRoot(o.Inputs));
+        await Write(o, stdout, w => format.Write(input, w));
         return await Finish(session, stderr, Ok);
     }
 
@@ -218,14 +218,18 @@ public static class CommandLine
     }
 
     /// <summary>Output goes to a temporary file first, so a failed run never leaves half a report behind.</summary>
-    internal static async Task Write(Options o, TextWriter stdout, string text)
+    internal static Task Write(Options o, TextWriter stdout, string text) => Write(o, stdout, w => w.Write(text));
+
+    /// <summary>To -o (through a temporary file, streamed) or standard output.</summary>
+    internal static async Task Write(Options o, TextWriter stdout, Action<TextWriter> body)
     {
         if (o.Output is null)
         {
-            await stdout.WriteAsync(text);
+            body(stdout);
+            await stdout.FlushAsync();
             return;
         }
-        AtomicFile.Write(o.Output, text);
+        AtomicFile.Write(o.Output, body);
     }
 }
 

@@ -21,6 +21,32 @@ public class ReportTests : TempDirectoryTest
         return new Checker(TestPaths.RuleSet).Check([DocumentReader.Parse(new Wgec.Model.SourceText("fixtures/wgec-compilation-2017.txt", text))], "full");
     });
 
+    /// <summary>
+    /// JSON and SARIF are streamed in 64 KB pieces: a character of several UTF-8 bytes cut by a piece's end must
+    /// arrive whole, and the streamed file must be exactly the text the format renders.
+    /// </summary>
+    [Fact]
+    public void Streamed_json_and_sarif_keep_every_character_across_pieces()
+    {
+        var draft = new System.Text.StringBuilder("# Draft\n\n");
+        for (var i = 1; i <= 400; i++)
+            draft.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"## P{i} Coopération numérique 😀 {i}\n\nLes États membres should consider, by 2030, the needs of developing countries — café, naïve, 日本.\n\n");
+        var result = new Checker(TestPaths.RuleSet).Check([DocumentReader.Parse(new Wgec.Model.SourceText("draft.md", draft.ToString()))], "core");
+        foreach (var format in new[] { "json", "sarif" })
+        {
+            var input = new ReportInput(result, TestPaths.RuleSet, TestPaths.Root);
+            var rendered = OutputFormats.Find("check", format)!.Render(input);
+            rendered.Length.Should().BeGreaterThan(4 << 16, "the report must span several pieces");
+            var file = Path.Combine(Dir, "out." + format);
+            Wgec.Model.AtomicFile.Write(file, w => OutputFormats.Find("check", format)!.Write(input, w));
+            File.ReadAllText(file).Should().Be(rendered, format);
+            using var parsed = System.Text.Json.JsonDocument.Parse(rendered);
+            rendered.Count(c => c > 127).Should().BeGreaterThan(400, "the report carries the draft's non-ASCII words");
+            rendered.Should().NotContain("\uFFFD", "no character is broken");
+        }
+    }
+
     [Fact]
     public void Markdown_report_of_the_compilation_matches_the_snapshot()
     {

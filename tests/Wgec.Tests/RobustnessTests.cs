@@ -12,7 +12,7 @@ public class RobustnessTests
     public void Every_output_format_is_byte_for_byte_deterministic()
     {
         // The registry, so a new format is covered without touching this test; the baseline is an output too.
-        var renderers = OutputFormats.All.Select(f => (f.Name, Render: f.Render))
+        var renderers = OutputFormats.All.Select(f => (f.Name, Render: (Func<ReportInput, string>)f.Render))
             .Append(("baseline", i => Baseline.Render(i.Result))).ToList();
         renderers.Select(r => r.Name).Should().Contain(["text", "json", "sarif", "github", "html", "md", "csv"]);
         foreach (var (name, render) in renderers)

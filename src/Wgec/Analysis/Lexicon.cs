@@ -63,10 +63,9 @@ public sealed class Lexicon
     public List<Hit> Find(string text, int[] wordStarts, bool longRun = false)
     {
         var hits = new List<Hit>();
-        var regex = PatternFor(longRun);
         if (_prefilter is null)
         {
-            foreach (Match m in regex.Matches(text))
+            foreach (Match m in PatternFor(longRun).Matches(text))
                 if (m.Length > 0) hits.Add(new Hit(m.Index, m.Index + m.Length, LabelOf(m.Value)));
             return hits;
         }
@@ -75,7 +74,8 @@ public sealed class Lexicon
         {
             if (start < next || !_prefilter.MayMatchAt(text, start)) continue;
             var first = text[start];
-            var m = (first < 128 ? BucketFor(_prefilter.Fold(first), longRun) : regex).Match(text, start);
+            // A word starting outside ASCII is rare: the whole (anchored) pattern, compiled only if ever needed.
+            var m = (first < 128 ? BucketFor(_prefilter.Fold(first), longRun) : PatternFor(longRun)).Match(text, start);
             if (!m.Success || m.Length == 0) continue;
             hits.Add(new Hit(m.Index, m.Index + m.Length, LabelOf(m.Value)));
             next = m.Index + m.Length;

@@ -26,18 +26,6 @@ public sealed class ProposalAnalysis
     /// <summary>The operative clauses (actor, strength, action, object, means), computed on first use.</summary>
     public IReadOnlyList<Clause> Clauses => _clauses ??= ClauseAnalyzer.Analyse(Text, Tokens, Sentences);
 
-    /// <summary>
-    /// Drops what was computed for the rules (lexicon hits, entities, clauses) once the proposal is checked: a
-    /// document of 20,000 proposals would otherwise hold all of it until the last one is done.
-    /// </summary>
-    public void ReleaseRuleData()
-    {
-        _lexiconHits.Clear();
-        _wordStarts = null;
-        Array.Clear(_entities);
-        _clauses = null;
-    }
-
     /// <summary>Cross-proposal facts set by the document-level pass (e.g. near-duplicates).</summary>
     public Dictionary<string, List<Hit>> Similar { get; } = new(StringComparer.Ordinal);
 

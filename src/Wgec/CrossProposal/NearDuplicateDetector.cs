@@ -22,58 +22,67 @@ public static class NearDuplicateDetector
     /// only earlier proposals of another contributor count (proposals without a contributor always count).</param>
     public static List<Match> Find(IReadOnlyList<ProposalAnalysis> proposals, double minContainment, int minWords, bool otherContributorsOnly = true)
     {
+        // One pass counts, for every word 3-gram, the proposals that use it and remembers the first few of them;
+        // the second finds, for each proposal, the earlier one it shares most 3-grams with. Only hashes are kept
+        // (a 20,000-proposal document holds millions of 3-grams), and positions are read again for a match.
+        var seen = new Dictionary<long, Owners>();
+        for (var j = 0; j < proposals.Count; j++)
+            foreach (var s in Shingles(proposals[j]).Select(p => p.Hash).Distinct())
+                seen[s] = seen.TryGetValue(s, out var o) ? o.With(j) : new Owners(1, j, -1, -1);
         var result = new List<Match>();
-        var index = new Dictionary<long, List<int>>();
-        var all = proposals.Select(Shingles).ToList();
-        var sharedBy = new Dictionary<long, int>();
-        foreach (var (set, _) in all)
-            foreach (var s in set) sharedBy[s] = sharedBy.GetValueOrDefault(s) + 1;
-        var shingleSets = new List<HashSet<long>>();
         for (var j = 0; j < proposals.Count; j++)
         {
-            var shingles = all[j].Item1.Where(s => sharedBy[s] <= MaxSharedBy).ToHashSet();
-            var positions = all[j].Item2;
-            shingleSets.Add(shingles);
-            if (proposals[j].Tokens.Length >= minWords && shingles.Count > 0)
-            {
-                var overlap = new Dictionary<int, int>();
-                foreach (var s in shingles)
-                    if (index.TryGetValue(s, out var owners))
-                        foreach (var i in owners)
-                            if (!otherContributorsOnly || !SameContributor(proposals[i], proposals[j]))
-                                overlap[i] = overlap.GetValueOrDefault(i) + 1;
-                var best = overlap.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
-                var containment = shingles.Count == 0 ? 0 : (double)best.Value / shingles.Count;
-                if (best.Value > 0 && containment >= minContainment)
-                {
-                    var shared = positions.Where(p => shingleSets[best.Key].Contains(p.Hash)).ToList();
-                    result.Add(new Match(j, best.Key, containment, shared.Min(p => p.Start), shared.Max(p => p.End)));
-                }
-            }
+            if (proposals[j].Tokens.Length < minWords) continue;
+            var shingles = Kept(proposals[j], seen);
+            if (shingles.Count == 0) continue;
+            var overlap = new Dictionary<int, int>();
             foreach (var s in shingles)
+                foreach (var i in seen[s].Before(j))
+                    if (!otherContributorsOnly || !SameContributor(proposals[i], proposals[j]))
+                        overlap[i] = overlap.GetValueOrDefault(i) + 1;
+            var best = overlap.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
+            var containment = (double)best.Value / shingles.Count;
+            if (best.Value > 0 && containment >= minContainment)
             {
-                if (!index.TryGetValue(s, out var owners)) index[s] = owners = [];
-                owners.Add(j);
+                var earlier = Kept(proposals[best.Key], seen);
+                var shared = Shingles(proposals[j]).Where(p => earlier.Contains(p.Hash)).ToList();
+                result.Add(new Match(j, best.Key, containment, shared.Min(p => p.Start), shared.Max(p => p.End)));
             }
         }
         return result;
     }
 
+    /// <summary>A proposal's 3-grams that are not formulae of the genre.</summary>
+    private static HashSet<long> Kept(ProposalAnalysis proposal, Dictionary<long, Owners> seen) =>
+        Shingles(proposal).Select(p => p.Hash).Where(s => seen[s].Count <= MaxSharedBy).ToHashSet();
+
+    /// <summary>How many proposals use a 3-gram, and the first <see cref="MaxSharedBy"/> of them (in document order).</summary>
+    private readonly record struct Owners(int Count, int First, int Second, int Third)
+    {
+        public Owners With(int j) => Count switch
+        {
+            1 => this with { Count = 2, Second = j },
+            2 => this with { Count = 3, Third = j },
+            _ => this with { Count = Count + 1 },
+        };
+
+        /// <summary>The owners before proposal <paramref name="j"/> (all of them: only 3-grams used at most <see cref="MaxSharedBy"/> times are asked about).</summary>
+        public IEnumerable<int> Before(int j)
+        {
+            if (First >= 0 && First < j) yield return First;
+            if (Second >= 0 && Second < j) yield return Second;
+            if (Third >= 0 && Third < j) yield return Third;
+        }
+    }
+
     private static bool SameContributor(ProposalAnalysis a, ProposalAnalysis b) =>
         a.Proposal.Contributor.Length > 0 && string.Equals(a.Proposal.Contributor, b.Proposal.Contributor, StringComparison.OrdinalIgnoreCase);
 
-    private static (HashSet<long>, List<(long Hash, int Start, int End)>) Shingles(ProposalAnalysis a)
+    private static IEnumerable<(long Hash, int Start, int End)> Shingles(ProposalAnalysis a)
     {
         var words = a.Tokens.Select(t => a.Text[t.Start..t.End].ToLowerInvariant()).ToArray();
-        var set = new HashSet<long>();
-        var positions = new List<(long, int, int)>();
         for (var i = 0; i + N <= words.Length; i++)
-        {
-            var h = StableHash(words[i], words[i + 1], words[i + 2]);
-            set.Add(h);
-            positions.Add((h, a.Tokens[i].Start, a.Tokens[i + N - 1].End));
-        }
-        return (set, positions);
+            yield return (StableHash(words[i], words[i + 1], words[i + 2]), a.Tokens[i].Start, a.Tokens[i + N - 1].End);
     }
 
     /// <summary>FNV-1a over the words: stable across processes (string.GetHashCode is randomised).</summary>

@@ -91,7 +91,7 @@ public sealed partial class Checker
                 i =>
                 {
                     results[i] = CheckProposal(analyses[i], profile, codes, byId, policy, documentKey, cache);
-                    analyses[i].ReleaseRuleData();
+                    analyses[i] = null!; // tokens and sentences are not needed past this point: a long document's would add up
                     OnProposalChecked?.Invoke();
                 });
         }

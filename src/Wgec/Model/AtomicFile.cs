@@ -14,9 +14,19 @@ namespace Wgec.Model;
 public static class AtomicFile
 {
     public static void Write(string path, string text, bool byteOrderMark = false) =>
-        Write(path, new UTF8Encoding(byteOrderMark).GetPreamble().Concat(new UTF8Encoding(false).GetBytes(text)).ToArray());
+        Write(path, writer => writer.Write(text), byteOrderMark);
 
-    public static void Write(string path, byte[] bytes)
+    /// <summary>Writes what <paramref name="body"/> writes, as UTF-8, streamed through the temporary file.</summary>
+    public static void Write(string path, Action<TextWriter> body, bool byteOrderMark = false) =>
+        Write(path, (Stream stream) =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark), 1 << 16, leaveOpen: true);
+            body(writer);
+        });
+
+    public static void Write(string path, byte[] bytes) => Write(path, (Stream stream) => stream.Write(bytes));
+
+    private static void Write(string path, Action<Stream> body)
     {
         var target = FinalTarget(path);
         if (Directory.Exists(target)) throw new WgecException(path, null, "is a folder; give a file name; nothing was written");
@@ -25,7 +35,7 @@ public static class AtomicFile
         var existing = File.Exists(target) ? UnixFile.Stat(target) : null;
         if (existing is { IsRegular: false })
         {
-            WriteDirectly(path, target, bytes);
+            WriteDirectly(path, target, body);
             return;
         }
         if (File.Exists(target)) RefuseToChangeIdentity(path, target, existing);
@@ -35,7 +45,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(bytes);
+                body(stream);
                 stream.Flush(flushToDisk: true);
             }
             if (File.Exists(target) && !OperatingSystem.IsWindows())
@@ -83,12 +93,12 @@ public static class AtomicFile
             throw new WgecException(path, null, $"has {existing.Links} hard links; replacing it would break them; nothing was written");
     }
 
-    private static void WriteDirectly(string path, string target, byte[] bytes)
+    private static void WriteDirectly(string path, string target, Action<Stream> body)
     {
         try
         {
             using var stream = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            stream.Write(bytes);
+            body(stream);
             stream.Flush();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

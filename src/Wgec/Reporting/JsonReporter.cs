@@ -15,7 +15,14 @@ public static class JsonReporter
 
     public static string Render(CheckResult result)
     {
-        return JsonOutput.Write(w =>
+        var text = new StringWriter();
+        Write(result, text);
+        return text.ToString();
+    }
+
+    public static void Write(CheckResult result, TextWriter output)
+    {
+        JsonOutput.Write(output, w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("tool");
@@ -69,6 +76,7 @@ public static class JsonReporter
             foreach (var d in p.Diagnostics) WriteDiagnostic(w, d);
             w.WriteEndArray();
             w.WriteEndObject();
+            JsonOutput.FlushSometimes(w);
         }
         w.WriteEndArray();
         if (doc.Diagnostics.Count > 0)

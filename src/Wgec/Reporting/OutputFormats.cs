@@ -8,8 +8,16 @@ namespace Wgec.Reporting;
 public sealed record ReportInput(CheckResult Result, RuleSet Rules, string Root);
 
 /// <summary>One output format of a command ('check' or 'report'): its name on the command line, a line for
-/// '--help', and how it renders a result.</summary>
-public sealed record OutputFormat(string Command, string Name, string Help, Func<ReportInput, string> Render);
+/// '--help', and how it writes a result (streamed: a report of a long document is never held whole).</summary>
+public sealed record OutputFormat(string Command, string Name, string Help, Action<ReportInput, TextWriter> Write)
+{
+    public string Render(ReportInput input)
+    {
+        var text = new StringWriter();
+        Write(input, text);
+        return text.ToString();
+    }
+}
 
 /// <summary>
 /// Every output format, in the order '--help' lists them; a command's first format is its default. Adding a
@@ -20,16 +28,16 @@ public static class OutputFormats
 {
     public static readonly IReadOnlyList<OutputFormat> All =
     [
-        new("check", "text", "compiler-style findings grouped per proposal, with verdicts and scores", i => TextReporter.Render(i.Result)),
-        new("check", "json", "every proposal, verdict, score and finding, for other tools", i => JsonReporter.Render(i.Result)),
-        new("check", "sarif", "SARIF 2.1.0, for code-scanning tools", i => SarifReporter.Render(i.Result, i.Rules, i.Root)),
-        new("check", "github", "GitHub workflow annotations", i => GitHubReporter.Render(i.Result, i.Root)),
+        new("check", "text", "compiler-style findings grouped per proposal, with verdicts and scores", (i, w) => TextReporter.Write(i.Result, w)),
+        new("check", "json", "every proposal, verdict, score and finding, for other tools", (i, w) => JsonReporter.Write(i.Result, w)),
+        new("check", "sarif", "SARIF 2.1.0, for code-scanning tools", (i, w) => SarifReporter.Write(i.Result, i.Rules, i.Root, w)),
+        new("check", "github", "GitHub workflow annotations", (i, w) => w.Write(GitHubReporter.Render(i.Result, i.Root))),
         new("report", "html", "one self-contained file (no network): summary, score histogram, stacked bars per\n" +
                               "characteristic, a sortable, filterable matrix, aggregates per section and contributor,\n" +
-                              "every proposal with its evidence highlighted in place", i => HtmlReporter.Render(i.Result)),
-        new("report", "md", "summary and matrix in Markdown (renders on GitHub)", i => MarkdownReporter.Render(i.Result)),
+                              "every proposal with its evidence highlighted in place", (i, w) => w.Write(HtmlReporter.Render(i.Result))),
+        new("report", "md", "summary and matrix in Markdown (renders on GitHub)", (i, w) => w.Write(MarkdownReporter.Render(i.Result))),
         new("report", "csv", "one row per proposal × characteristic (verdict, score contribution, evidence), RFC 4180",
-            i => CsvReporter.Render(i.Result)),
+            (i, w) => w.Write(CsvReporter.Render(i.Result))),
     ];
 
     public static IReadOnlyList<OutputFormat> Of(string command) => All.Where(f => f.Command == command).ToList();

@@ -16,9 +16,16 @@ public static class SarifReporter
 
     public static string Render(CheckResult result, RuleSet rules, string repositoryRoot)
     {
+        var text = new StringWriter();
+        Write(result, rules, repositoryRoot, text);
+        return text.ToString();
+    }
+
+    public static void Write(CheckResult result, RuleSet rules, string repositoryRoot, TextWriter output)
+    {
         var allRules = rules.Rules.Select(r => r.Descriptor).Concat(BuiltInRules.All).ToList();
         var index = allRules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        return JsonOutput.Write(w =>
+        JsonOutput.Write(output, w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -43,7 +50,10 @@ public static class SarifReporter
             {
                 var uri = Uri(doc.Document.Path, repositoryRoot);
                 foreach (var d in doc.AllDiagnostics.Where(d => d.Severity != Severity.None))
+                {
                     WriteResult(w, d, uri, index[d.Id], repositoryRoot);
+                    JsonOutput.FlushSometimes(w);
+                }
                 // The min-score gate fails the run, so a code-scanning view must show why.
                 foreach (var id in doc.BelowMinScore)
                     WriteResult(w, BuiltInRules.BelowMinScoreFinding(doc.Proposals.First(p => p.Proposal.Id == id), doc.MinScore!.Value), uri, index[BuiltInRules.BelowMinScore.Id], repositoryRoot);

@@ -10,6 +10,14 @@ public static class TextReporter
 {
     public static string Render(CheckResult result)
     {
+        var text = new StringWriter();
+        Write(result, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes proposal by proposal, so a long report is never held whole.</summary>
+    public static void Write(CheckResult result, TextWriter output)
+    {
         var sb = new StringBuilder();
         var counts = new Dictionary<Severity, int>();
         var summary = ReportSummary.Of(result);
@@ -25,6 +33,8 @@ public static class TextReporter
                 if (p.Tensions.Count > 0)
                     sb.Append("  tensions: ").Append(string.Join(", ", p.Tensions.Select(t => $"{t.Avoid}↔{t.Include} ({t.Reason})"))).Append('\n');
                 sb.Append(CultureInfo.InvariantCulture, $"  score: {p.Score:0.0}\n\n");
+                output.Write(sb);
+                sb.Clear();
             }
             foreach (var d in doc.Diagnostics.Where(d => !d.IsSuppressed)) Line(sb, counts, doc.Document.Path, d, "");
             foreach (var id in doc.BelowMinScore)
@@ -48,7 +58,7 @@ public static class TextReporter
         if (result.Baselined > 0 || result.BaselineFixed > 0)
             sb.Append(CultureInfo.InvariantCulture, $", {result.Baselined} baselined, {result.BaselineFixed} baseline entries now fixed");
         sb.Append('\n');
-        return sb.ToString();
+        output.Write(sb);
     }
 
     /// <summary>One compiler-style line: "path(line,col): severity ID: message [CODE]" (no code for the tool's own findings).</summary>
