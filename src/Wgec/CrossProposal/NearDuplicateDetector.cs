@@ -1,4 +1,5 @@
 using Wgec.Analysis;
+using Wgec.Model;
 
 namespace Wgec.CrossProposal;
 
@@ -18,22 +19,34 @@ public static class NearDuplicateDetector
 
     public sealed record Match(int Later, int Earlier, double Containment, int Start, int End);
 
+    /// <param name="analyse">The analysis of a proposal, made when needed and not kept: a document of 20,000
+    /// proposals must not hold all their tokens at once.</param>
     /// <param name="otherContributorsOnly">A contributor revising its own earlier input is not duplicating anyone:
     /// only earlier proposals of another contributor count (proposals without a contributor always count).</param>
-    public static List<Match> Find(IReadOnlyList<ProposalAnalysis> proposals, double minContainment, int minWords, bool otherContributorsOnly = true)
+    public static List<Match> Find(IReadOnlyList<Proposal> proposals, Func<Proposal, ProposalAnalysis> analyse, double minContainment,
+        int minWords, bool otherContributorsOnly = true, ParallelOptions? parallel = null)
     {
-        // One pass counts, for every word 3-gram, the proposals that use it and remembers the first few of them;
-        // the second finds, for each proposal, the earlier one it shares most 3-grams with. Only hashes are kept
-        // (a 20,000-proposal document holds millions of 3-grams), and positions are read again for a match.
+        // Each proposal's 3-gram hashes (read in parallel; only hashes are kept); then one pass counts, for every
+        // 3-gram, the proposals that use it and remembers the first few of them; the second finds, for each
+        // proposal, the earlier one it shares most 3-grams with. Positions are read again for a match.
+        var hashes = new long[proposals.Count][];
+        var words = new int[proposals.Count];
+        Parallel.For(0, proposals.Count, parallel ?? new ParallelOptions(), j =>
+        {
+            var analysis = analyse(proposals[j]);
+            hashes[j] = Shingles(analysis).Select(p => p.Hash).ToArray();
+            words[j] = analysis.Tokens.Length;
+        });
         var seen = new Dictionary<long, Owners>();
         for (var j = 0; j < proposals.Count; j++)
-            foreach (var s in Shingles(proposals[j]).Select(p => p.Hash).Distinct())
+            foreach (var s in hashes[j].Distinct())
                 seen[s] = seen.TryGetValue(s, out var o) ? o.With(j) : new Owners(1, j, -1, -1);
+        HashSet<long> Kept(int j) => hashes[j].Where(s => seen[s].Count <= MaxSharedBy).ToHashSet();
         var result = new List<Match>();
         for (var j = 0; j < proposals.Count; j++)
         {
-            if (proposals[j].Tokens.Length < minWords) continue;
-            var shingles = Kept(proposals[j], seen);
+            if (words[j] < minWords) continue;
+            var shingles = Kept(j);
             if (shingles.Count == 0) continue;
             var overlap = new Dictionary<int, int>();
             foreach (var s in shingles)
@@ -44,17 +57,13 @@ public static class NearDuplicateDetector
             var containment = (double)best.Value / shingles.Count;
             if (best.Value > 0 && containment >= minContainment)
             {
-                var earlier = Kept(proposals[best.Key], seen);
-                var shared = Shingles(proposals[j]).Where(p => earlier.Contains(p.Hash)).ToList();
+                var earlier = Kept(best.Key);
+                var shared = Shingles(analyse(proposals[j])).Where(p => earlier.Contains(p.Hash)).ToList();
                 result.Add(new Match(j, best.Key, containment, shared.Min(p => p.Start), shared.Max(p => p.End)));
             }
         }
         return result;
     }
-
-    /// <summary>A proposal's 3-grams that are not formulae of the genre.</summary>
-    private static HashSet<long> Kept(ProposalAnalysis proposal, Dictionary<long, Owners> seen) =>
-        Shingles(proposal).Select(p => p.Hash).Where(s => seen[s].Count <= MaxSharedBy).ToHashSet();
 
     /// <summary>How many proposals use a 3-gram, and the first <see cref="MaxSharedBy"/> of them (in document order).</summary>
     private readonly record struct Owners(int Count, int First, int Second, int Third)
@@ -75,8 +84,8 @@ public static class NearDuplicateDetector
         }
     }
 
-    private static bool SameContributor(ProposalAnalysis a, ProposalAnalysis b) =>
-        a.Proposal.Contributor.Length > 0 && string.Equals(a.Proposal.Contributor, b.Proposal.Contributor, StringComparison.OrdinalIgnoreCase);
+    private static bool SameContributor(Proposal a, Proposal b) =>
+        a.Contributor.Length > 0 && string.Equals(a.Contributor, b.Contributor, StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<(long Hash, int Start, int End)> Shingles(ProposalAnalysis a)
     {

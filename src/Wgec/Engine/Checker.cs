@@ -68,30 +68,29 @@ public sealed partial class Checker
         options ??= DocumentOptions.Default;
         cache?.BeginCheck();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
-        var analyses = new ProposalAnalysis[document.Proposals.Count];
-        var longRun = Interlocked.Add(ref _proposalsChecked, analyses.Length) >= LongRunProposals;
-        var tooLong = new List<Proposal>();
-        Parallel.For(0, analyses.Length, parallel, i =>
-        {
-            var p = Capped(document.Proposals[i]);
-            if (p.Text.Length < document.Proposals[i].Text.Length) lock (tooLong) tooLong.Add(document.Proposals[i]);
-            analyses[i] = new ProposalAnalysis(p, cache?.SegmentsOf(p.Text)) { LongRun = longRun };
-        });
-        foreach (var similar in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(analyses, similar);
+        var proposals = document.Proposals.Select(Capped).ToArray();
+        var tooLong = document.Proposals.Where((p, i) => proposals[i].Text.Length < p.Text.Length).ToList();
+        var longRun = Interlocked.Add(ref _proposalsChecked, proposals.Length) >= LongRunProposals;
+        // An analysis is made when a proposal is checked and dropped after: a long document's tokens and
+        // sentences, all held at once, would be most of the memory a check needs.
+        ProposalAnalysis Analyse(Proposal p) => new(p, cache?.SegmentsOf(p.Text)) { LongRun = longRun };
+        var similar = new Dictionary<string, List<Hit>>?[proposals.Length];
+        foreach (var leaf in _leaves.OfType<SimilarLeaf>()) MarkNearDuplicates(proposals, Analyse, leaf, similar, parallel);
         var codes = profile.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var comments = document.Format == Readers.MarkdownReader.Format.Name ? SuppressionComment.Parse(document.Source) : [];
         var policy = new FindingPolicy(options.Severity ?? _severity, comments, baseline);
         var documentKey = Fingerprints.DocumentKey(document.Path);
-        var results = new ProposalResult[analyses.Length];
+        var results = new ProposalResult[proposals.Length];
         var byId = new Dictionary<string, Proposal>(StringComparer.Ordinal);
-        foreach (var a in analyses) byId.TryAdd(a.Proposal.Id, a.Proposal);
+        foreach (var p in proposals) byId.TryAdd(p.Id, p);
         try
         {
-            Parallel.For(0, analyses.Length, parallel,
+            Parallel.For(0, proposals.Length, parallel,
                 i =>
                 {
-                    results[i] = CheckProposal(analyses[i], profile, codes, byId, policy, documentKey, cache);
-                    analyses[i] = null!; // tokens and sentences are not needed past this point: a long document's would add up
+                    var analysis = Analyse(proposals[i]);
+                    if (similar[i] is { } restated) foreach (var (key, hits) in restated) analysis.Similar[key] = hits;
+                    results[i] = CheckProposal(analysis, profile, codes, byId, policy, documentKey, cache);
                     OnProposalChecked?.Invoke();
                 });
         }
@@ -157,14 +156,15 @@ public sealed partial class Checker
         new(rule, rule.DefaultSeverity, rule.Message, document.Source.Text[c.Start..c.End],
             c.Start, c.End, document.Source.LocationOf(c.Start, c.End), []);
 
-    private static void MarkNearDuplicates(ProposalAnalysis[] analyses, SimilarLeaf leaf)
+    private static void MarkNearDuplicates(Proposal[] proposals, Func<Proposal, ProposalAnalysis> analyse, SimilarLeaf leaf,
+        Dictionary<string, List<Hit>>?[] similar, ParallelOptions parallel)
     {
-        foreach (var m in NearDuplicateDetector.Find(analyses, leaf.MinContainment, leaf.MinWords))
+        foreach (var m in NearDuplicateDetector.Find(proposals, analyse, leaf.MinContainment, leaf.MinWords, parallel: parallel))
         {
-            var later = analyses[m.Later];
-            if (!later.Similar.TryGetValue(leaf.Key, out var hits)) later.Similar[leaf.Key] = hits = [];
+            var later = similar[m.Later] ??= new Dictionary<string, List<Hit>>(StringComparer.Ordinal);
+            if (!later.TryGetValue(leaf.Key, out var hits)) later[leaf.Key] = hits = [];
             var pct = (int)Math.Round(m.Containment * 100);
-            hits.Add(new Hit(m.Start, m.End, $"{pct}% of its wording", analyses[m.Earlier].Proposal.Id));
+            hits.Add(new Hit(m.Start, m.End, $"{pct}% of its wording", proposals[m.Earlier].Id));
         }
     }
 
@@ -289,7 +289,7 @@ public sealed partial class Checker
         {
             var rule = _compiled.RulesByNrulesName[firing.RuleName];
             var text = Collapse(proposal.SourceSlice(start, end));
-            var related = new List<RelatedLocation>();
+            var related = new List<RelatedLocation>(0);
             var detail = string.Join("; ", firing.Matches.Select(m => m.Detail).Where(d => d.Length > 0 && !string.Equals(Collapse(d), text, StringComparison.Ordinal)).Distinct());
             foreach (var other in firing.Matches.Select(m => m.Related).OfType<string>().Distinct())
             {
@@ -301,7 +301,8 @@ public sealed partial class Checker
                 .Replace("{detail}", detail, StringComparison.Ordinal)
                 .Replace("{related}", string.Join(", ", related.Select(r => r.ProposalId)), StringComparison.Ordinal);
             var location = proposal.Source.LocationOf(proposal.Start + start, proposal.Start + end);
-            diagnostics.Add(new Diagnostic(rule.Descriptor, rule.DefaultSeverity, message, text, proposal.Start + start, proposal.Start + end, location, related));
+            diagnostics.Add(new Diagnostic(rule.Descriptor, rule.DefaultSeverity, message, text, proposal.Start + start, proposal.Start + end, location,
+                related.Count == 0 ? [] : related));
         }
         diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Id, b.Id));
         return diagnostics;
