@@ -12,10 +12,11 @@ public sealed class EntityPlan
 
     /// <summary>
     /// How many tokens either side of the words a rule pairs an entity with ("within 1 of 'by'") a recognizer
-    /// reads: enough for the longest dates and quantities ("by the end of the first quarter of 2030"), and the
-    /// reason a long sentence costs the recognizers no more than a short one.
+    /// reads, beyond the rule's own distance: enough for a date or quantity to be read whole ("31 December 2030",
+    /// "the next five years", "more than 100"), and the reason a long sentence costs the recognizers no more than a
+    /// short one. A longer entity is cut at the window's edge, and what remains of it is still found next to the word.
     /// </summary>
-    public const int ContextTokens = 8;
+    public const int ContextTokens = 5;
 
     private readonly List<Piece>[] _pieces = [[], [], [], []];
     private readonly bool[] _merged = new bool[4];
