@@ -4,6 +4,7 @@ using System.Text.Json;
 using Wgec.Engine;
 using Wgec.Reporting;
 using Wgec.Evaluation;
+using Wgec.Model;
 
 namespace Wgec.Cli;
 
@@ -38,7 +39,7 @@ internal static class EvalRendering
                 sb.Append($"  {d.Key} {d.Code} label {d.Gold.Name()}, verdict {d.Predicted.Name()}\n");
                 if (d.Evidence.Count == 0) sb.Append("      nothing fired\n");
                 foreach (var e in d.Evidence)
-                    sb.Append(CultureInfo.InvariantCulture, $"      {e.Location.StartLine}:{e.Location.StartColumn} {e.Id} {e.Polarity.ToString().ToLowerInvariant()} '{OneLine.Of(e.Text)}'\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"      {e.Location.StartLine}:{e.Location.StartColumn} {e.Id} {e.Polarity.ToString().ToLowerInvariant()} '{Whitespace.Collapse(e.Text)}'\n");
             }
         }
         return sb.ToString();

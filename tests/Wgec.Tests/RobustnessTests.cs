@@ -26,6 +26,14 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void One_whitespace_normaliser_reads_every_kind_of_white_space_alike()
+    {
+        Whitespace.Collapse(" a\u00a0 b\r\n\tc\u2028d  ").Should().Be("a b c d");
+        // Fingerprints and diffs compare wording through it: a no-break space is a space there too.
+        Fingerprints.Normalise("Member\u00a0States\nSHALL").Should().Be(Fingerprints.Normalise("member states shall"));
+    }
+
+    [Fact]
     public void Crlf_line_endings_give_the_same_findings_at_the_same_lines_and_columns()
     {
         var lf = File.ReadAllText(Path.Combine(TestPaths.Drafts, "characteristics-draft.md")).Replace("\r\n", "\n");

@@ -13,7 +13,7 @@ namespace Wgec.Engine;
 /// leaf in use become <see cref="TextMatch"/> facts of a fresh NRules session (small working memory: one
 /// proposal), the session fires, and the firings become diagnostics, verdicts and a score.
 /// </summary>
-public sealed partial class Checker
+public sealed class Checker
 {
     private readonly RuleSet _rules;
     private readonly RuleCompiler.Compiled _compiled;
@@ -288,9 +288,9 @@ public sealed partial class Checker
         foreach (var ((ruleId, _), (firing, start, end)) in best)
         {
             var rule = _compiled.RulesByNrulesName[firing.RuleName];
-            var text = Collapse(proposal.SourceSlice(start, end));
+            var text = Whitespace.Collapse(proposal.SourceSlice(start, end));
             var related = new List<RelatedLocation>(0);
-            var detail = string.Join("; ", firing.Matches.Select(m => m.Detail).Where(d => d.Length > 0 && !string.Equals(Collapse(d), text, StringComparison.Ordinal)).Distinct());
+            var detail = string.Join("; ", firing.Matches.Select(m => m.Detail).Where(d => d.Length > 0 && !string.Equals(Whitespace.Collapse(d), text, StringComparison.Ordinal)).Distinct());
             foreach (var other in firing.Matches.Select(m => m.Related).OfType<string>().Distinct())
             {
                 var target = siblings[other];
@@ -312,11 +312,6 @@ public sealed partial class Checker
         _leaves.OfType<PatternLeaf>().FirstOrDefault(l => l.Regex.ToString() == pattern)?.Origin is { Length: > 0 } rule ? "rule file " + rule
         : _rules.Lexicons.Values.FirstOrDefault(l => l.Owns(pattern)) is { } lexicon ? $"lexicon '{lexicon.Name}' in {lexicon.File}({lexicon.Line})"
         : "a rule's pattern";
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    private static string Collapse(string s) => Whitespace().Replace(s, " ").Trim();
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "…";
 }

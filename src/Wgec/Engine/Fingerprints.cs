@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Wgec.Model;
 
 namespace Wgec.Engine;
 
@@ -32,8 +33,7 @@ public static class Fingerprints
         return Path.GetRelativePath(Config.DraftingRoot.Of(full), full).Replace('\\', '/');
     }
 
-    public static string Normalise(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    public static string Normalise(string text) => Whitespace.Collapse(text.ToLowerInvariant());
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 }

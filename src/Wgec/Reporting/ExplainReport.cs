@@ -1,5 +1,6 @@
 using System.Text;
 using Wgec.Engine;
+using Wgec.Model;
 using Wgec.Rules;
 
 namespace Wgec.Reporting;
@@ -22,7 +23,7 @@ public static class ExplainReport
             foreach (var m in f.Matches)
             {
                 var (line, col) = prop.Source.Position(prop.Start + m.Start);
-                var text = OneLine.Of(prop.SourceSlice(m.Start, m.End));
+                var text = Whitespace.Collapse(prop.SourceSlice(m.Start, m.End));
                 sb.Append($"      {leafNames[m.Leaf]} \"{text}\" at ({line},{col}), sentence {m.Sentence + 1}\n");
             }
             if (f.Matches.Length == 0) sb.Append("      (no text fact: the condition is about what the proposal lacks)\n");
@@ -40,7 +41,7 @@ public static class ExplainReport
         }
         sb.Append("\nClauses (who is to act, how strongly, what, by what means):\n");
         var clauses = new Wgec.Analysis.ProposalAnalysis(prop).Clauses;
-        string Words(Wgec.Analysis.TextSpan span) => span.IsEmpty ? "-" : "\"" + OneLine.Of(prop.Text[span.Start..span.End]) + "\"";
+        string Words(Wgec.Analysis.TextSpan span) => span.IsEmpty ? "-" : "\"" + Whitespace.Collapse(prop.Text[span.Start..span.End]) + "\"";
         foreach (var c in clauses)
             sb.Append($"  {c.Form.ToString().ToLowerInvariant()} {c.Strength.ToString().ToLowerInvariant()}{(c.Negated ? " negated" : "")}{(c.Passive ? " passive" : "")}: actor {Words(c.Actor)} · operative {Words(c.Operative)} · action {Words(c.Action)} · object {Words(c.Object)} · means {Words(c.Means)}\n");
         if (clauses.Count == 0) sb.Append("  (none)\n");
