@@ -25,7 +25,7 @@ internal static class DiffCommand
             var newResult = newSession?.Check();
             var rules = newSession?.Rules ?? Session.LoadRules(o, []);
             var checker = newSession?.Checker ?? new Checker(rules);
-            var profile = newSession?.Profile ?? o.Profile ?? "core";
+            var profile = newSession?.Profile ?? o.Profile ?? RuleSet.DefaultProfile;
             var oldSources = new List<SourceText>();
             foreach (var d in newSession?.Documents ?? [])
             {

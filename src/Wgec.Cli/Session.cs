@@ -73,7 +73,7 @@ internal sealed class Session
         var fromDraft = documents.FirstOrDefault(d => d.Profile is not null);
         if (o.Profile is null && first is null && fromDraft is not null && !rules.Profiles.ContainsKey(fromDraft.Profile!))
             throw new WgecException(fromDraft.Path, 2, $"front matter names unknown profile '{fromDraft.Profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}", "profile");
-        var profile = o.Profile ?? first?.Profile ?? fromDraft?.Profile ?? "core";
+        var profile = o.Profile ?? first?.Profile ?? fromDraft?.Profile ?? RuleSet.DefaultProfile;
         if (!rules.Profiles.ContainsKey(profile))
             throw new UsageException($"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}");
         if (documents.Count == 0 && problems.Count > 0) throw new InputProblems(problems);

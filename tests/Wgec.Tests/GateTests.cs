@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentAssertions;
+using Wgec.Engine;
 using NJsonSchema;
 
 namespace Wgec.Tests;
@@ -146,6 +147,19 @@ public class GateTests : TempDirectoryTest
         var (code, _, err) = CliTests.Run("check", Path.Combine(Dir, "d.md"));
         code.Should().Be(2);
         err.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void Every_built_in_rule_can_be_given_a_severity_in_the_configuration()
+    {
+        // The configuration knows the built-in ids from the one list of built-in rules (it once knew only two).
+        var severities = string.Concat(BuiltInRules.All.Select(r => $"  {r.Id}: {(r == BuiltInRules.MalformedSuppression ? "error" : "info")}\n"));
+        File.WriteAllText(Path.Combine(Dir, "wgec.yaml"), "severity:\n" + severities);
+        File.WriteAllText(Path.Combine(Dir, "d.md"), "## A\n<!-- wgec-disable-next-line wgec1802 reason=\"x\" -->\nStakeholders should share information.\n");
+        var (code, output, err) = CliTests.Run("check", Path.Combine(Dir, "d.md"));
+        err.Should().NotContain("neither a rule id");
+        code.Should().Be(1);
+        output.Should().Contain("error WGEC0004");
     }
 
     [Fact]

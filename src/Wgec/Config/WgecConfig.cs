@@ -70,13 +70,11 @@ public sealed class WgecConfig
     {
         foreach (var layer in Overrides.Select(o => o.Severity).Prepend(Severity))
             foreach (var (key, (_, line)) in layer)
-                if (rules.Rule(key) is null && rules.Characteristics.All(c => c.Code != key) && BuiltInRulesIds.All(id => id != key))
+                if (rules.Rule(key) is null && rules.Characteristics.All(c => c.Code != key) && Engine.BuiltInRules.All.All(r => r.Id != key))
                     throw new WgecException(Path, line, $"'{key}' is neither a rule id nor a characteristic code", "severity");
         if (Profile is not null && !rules.Profiles.ContainsKey(Profile))
             throw new WgecException(Path, null, $"unknown profile '{Profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}", "profile");
     }
-
-    private static readonly string[] BuiltInRulesIds = ["WGEC0001", "WGEC0002"];
 
     public static WgecConfig Load(string path)
     {

@@ -23,7 +23,7 @@ public sealed record DraftCheck
     public Checker? Checker { get; init; }
     /// <summary>What the engine's cache recorded of this check: each proposal's firings, and how much was reused.</summary>
     public DocumentCache.CheckRecord? Record { get; init; }
-    public string Profile { get; init; } = "core";
+    public string Profile { get; init; } = Wgec.Rules.RuleSet.DefaultProfile;
     public required IReadOnlyList<Shown> Diagnostics { get; init; }
     /// <summary>Changes whenever the diagnostics may have (pull diagnostics answer "unchanged" otherwise).</summary>
     public required string ResultId { get; init; }

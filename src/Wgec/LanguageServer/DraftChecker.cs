@@ -57,7 +57,7 @@ public sealed class DraftChecker(string builtInRules)
             var (rules, checker) = RulesFor(config?.RuleFolders.Concat(settings.Rules).Distinct().ToList() ?? settings.Rules);
             config?.Validate(rules);
             var document = DocumentReader.Parse(source);
-            var profile = settings.Profile ?? config?.Profile ?? document.Profile ?? "core";
+            var profile = settings.Profile ?? config?.Profile ?? document.Profile ?? Wgec.Rules.RuleSet.DefaultProfile;
             if (!rules.Profiles.ContainsKey(profile))
                 throw new WgecException(config?.Path ?? draft.Path, null, $"unknown profile '{profile}'; known profiles: {string.Join(", ", rules.Profiles.Keys)}", "profile");
             var fromConfig = config?.SeverityFor(draft.Path);

@@ -19,6 +19,9 @@ public sealed class RuleSet(
     public IReadOnlyList<RuleDefinition> Rules { get; } = rules;
     public IReadOnlyList<Leaf> Leaves { get; } = leaves;
 
+    /// <summary>The profile used when neither the command line, wgec.yaml nor the draft names one.</summary>
+    public const string DefaultProfile = "core";
+
     public Characteristic Characteristic(string code) => Characteristics.First(c => c.Code == code);
 
     public RuleDefinition? Rule(string id) => Rules.FirstOrDefault(r => r.Id == id);
