@@ -31,7 +31,7 @@ internal static class FixCommand
             var fixedText = Fixer.Apply(source.Text, safe);
             if (o.DryRun)
             {
-                sb.Append(Fixer.UnifiedDiff(doc.Document.Path.Replace('\\', '/'), source.Text, fixedText));
+                sb.Append(Fixer.UnifiedDiff(doc.Document.DisplayPath, source.Text, fixedText));
                 continue;
             }
             try

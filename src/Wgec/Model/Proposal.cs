@@ -29,6 +29,11 @@ public sealed class Proposal
 public sealed class PolicyDocument
 {
     public required string Path { get; init; }
+
+    /// <summary>The path as reports write it: with '/' on every platform (normalised here, once per document).</summary>
+    public string DisplayPath => _displayPath ??= Path.Replace('\\', '/');
+    private string? _displayPath;
+
     public required SourceText Source { get; init; }
     public required IReadOnlyList<Proposal> Proposals { get; init; }
     public string Title { get; init; } = "";

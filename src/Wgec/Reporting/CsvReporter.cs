@@ -25,7 +25,7 @@ public static class CsvReporter
                     var evidence = p.Diagnostics.Where(d => d.Characteristic == c.Code).ToList();
                     Row(sb,
                     [
-                        doc.Document.Path.Replace('\\', '/'), p.Proposal.Id, p.Proposal.Title, p.Proposal.Contributor, p.Proposal.Section,
+                        doc.Document.DisplayPath, p.Proposal.Id, p.Proposal.Title, p.Proposal.Contributor, p.Proposal.Section,
                         c.Code, verdict.Name(), F(c.Weight), F(Scorer.Contribution(result.Characteristics, c, verdict)), F(p.Score),
                         string.Join(" ", evidence.Select(d => d.Id).Distinct()),
                         string.Join(" | ", evidence.Select(d => $"{d.Id} {d.Rule.PolarityName}: {d.Text}")),

@@ -40,7 +40,7 @@ public static class HtmlReporter
         sb.Append("<title>WGEC conformance report</title>\n<style>\n").Append(Style.Value).Append("</style>\n</head>\n<body>\n");
         sb.Append("<header><h1>WGEC conformance report</h1>\n");
         sb.Append(CultureInfo.InvariantCulture, $"<p>Profile <strong>{H(result.Profile)}</strong> · {all.Count} proposals in {result.Documents.Count} document(s) · ");
-        sb.Append(string.Join(" · ", result.Documents.Select(d => $"{H(d.Document.Path.Replace('\\', '/'))}: score <strong>{F(d.Score)}</strong>")));
+        sb.Append(string.Join(" · ", result.Documents.Select(d => $"{H(d.Document.DisplayPath)}: score <strong>{F(d.Score)}</strong>")));
         sb.Append("</p>\n<p class=\"legend\"><span class=\"cell m\">✓</span> meets <span class=\"cell v\">✗</span> violates <span class=\"cell n\">–</span> not addressed · score = " + H(Scorer.Formula) + "</p></header>\n<main>\n");
 
         // Summary
@@ -93,7 +93,7 @@ public static class HtmlReporter
         foreach (var (doc, p) in all)
         {
             sb.Append($"<article id=\"{Anchor(doc, p)}\" class=\"proposal\"><h3>{H(p.Proposal.Id)} <small>{H(p.Proposal.Contributor)}</small></h3>\n");
-            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{H(doc.Document.Path.Replace('\\', '/'))} lines {p.Proposal.Location.StartLine}–{p.Proposal.Location.EndLine} · score <strong>{F(p.Score)}</strong></p>\n<ul class=\"verdicts\">");
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{H(doc.Document.DisplayPath)} lines {p.Proposal.Location.StartLine}–{p.Proposal.Location.EndLine} · score <strong>{F(p.Score)}</strong></p>\n<ul class=\"verdicts\">");
             foreach (var (code, v) in p.Verdicts) sb.Append($"<li class=\"cell {Css(v)}\">{code} {MarkdownReporter.Symbol(v)} <span class=\"sr\">{v.Name()}</span></li>");
             sb.Append("</ul>\n");
             if (p.Tensions.Count > 0)

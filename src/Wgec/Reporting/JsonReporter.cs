@@ -48,7 +48,7 @@ public static class JsonReporter
     private static void WriteDocument(Utf8JsonWriter w, DocumentResult doc)
     {
         w.WriteStartObject();
-        w.WriteString("path", doc.Document.Path.Replace('\\', '/'));
+        w.WriteString("path", doc.Document.DisplayPath);
         w.WriteNumber("score", doc.Score);
         w.WriteStartArray("proposals");
         foreach (var p in doc.Proposals)

@@ -20,7 +20,7 @@ public static class MarkdownReporter
         foreach (var doc in result.Documents)
         {
             var proposals = doc.Proposals;
-            sb.Append(CultureInfo.InvariantCulture, $"## {Escape(doc.Document.Path.Replace('\\', '/'))}\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"## {Escape(doc.Document.DisplayPath)}\n\n");
             sb.Append(CultureInfo.InvariantCulture, $"{proposals.Count} proposals · document score **{doc.Score:0.0}**\n\n");
             sb.Append("| characteristic | meets | violates | not addressed |\n|---|---:|---:|---:|\n");
             var counts = summary.Of(doc);
