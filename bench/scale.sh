@@ -32,10 +32,10 @@ run() { # run LABEL DRAFT ARGS...
   local proposals; proposals=$(grep -c '^## ' "$draft")
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/rss" dotnet src/Wgec.Cli/bin/Release/net10.0/Wgec.Cli.dll check "$draft" "$@" || true
+  /usr/bin/time -q -f "%M" -o "$work/rss" dotnet src/Wgec.Cli/bin/Release/net10.0/Wgec.Cli.dll check "$draft" "$@" || true
   end=$(date +%s.%N)
   python3 -c "import sys; w=float(sys.argv[2])-float(sys.argv[1]); print(f'== {sys.argv[3]}: {w:.1f} s wall, {int(sys.argv[4])/w:.0f} proposals/s, peak {int(sys.argv[5])/1024:.0f} MiB')" \
-    "$start" "$end" "$label" "$proposals" "$(cat "$work/rss")"
+    "$start" "$end" "$label" "$proposals" "$(tail -n 1 "$work/rss")"
 }
 make_draft "$work/scale.md" 14000000
 run "14 MB, text report to a file" "$work/scale.md" -o "$work/out.txt"

@@ -217,7 +217,7 @@ public static class CommandLine
         return Ok;
     }
 
-    /// <summary>Output goes to a temporary file first, so a failed run never leaves half a report behind.</summary>
+    /// <summary>Output to -o goes to a temporary file first, so a failed run never leaves half a report behind.</summary>
     internal static Task Write(Options o, TextWriter stdout, string text) => Write(o, stdout, w => w.Write(text));
 
     /// <summary>To -o (through a temporary file, streamed) or standard output.</summary>

@@ -31,14 +31,27 @@ public class EntityPlanTests
     }
 
     [Fact]
-    public void Windows_stop_at_sentence_ends_and_join_only_within_a_sentence()
+    public void Windows_stop_at_sentence_ends()
     {
         var analysis = Analyse("Act by 2030. Report by 2031 on it.");
         var plan = new EntityPlan();
-        foreach (var token in new[] { 1, 5 }) plan.AddAround(EntityModels.DateTime, analysis, token, token, within: 1, _ => true);
-        plan.AddAround(EntityModels.DateTime, analysis, 6, 6, within: 1, _ => true); // overlaps the second window
-        var pieces = plan.PiecesFor(EntityModels.DateTime);
-        pieces.Select(p => analysis.Text[p.Start..p.End]).Should().Equal("Act by 2030", "Report by 2031 on it");
+        plan.AddAround(EntityModels.DateTime, analysis, 1, 1, within: 1, _ => true);
+        plan.PiecesFor(EntityModels.DateTime).Select(p => analysis.Text[p.Start..p.End]).Should().Equal("Act by 2030", "Report by 2031 on it");
+        var second = new EntityPlan();
+        second.AddAround(EntityModels.DateTime, analysis, 1, 1, within: 1, s => s == 1);
+        second.PiecesFor(EntityModels.DateTime).Select(p => analysis.Text[p.Start..p.End]).Should().Equal(["Report by 2031 on it"], "only the sentences the rules want");
+    }
+
+    [Fact]
+    public void Pieces_join_when_they_overlap_or_touch_in_one_sentence_never_across_sentences()
+    {
+        var plan = new EntityPlan();
+        plan.Add(EntityModels.Number, 0, 0, 10);
+        plan.Add(EntityModels.Number, 1, 10, 20); // touches the first, but in the next sentence
+        plan.Add(EntityModels.Number, 1, 20, 25); // touches the second: joined
+        plan.Add(EntityModels.Number, 1, 22, 30); // overlaps: joined
+        plan.Add(EntityModels.Number, 1, 40, 40); // empty: ignored
+        plan.PiecesFor(EntityModels.Number).Should().Equal(new EntityPlan.Piece(0, 0, 10), new EntityPlan.Piece(1, 10, 30));
         new EntityPlan().Invoking(p => p.PiecesFor(EntityModels.Numbers)).Should().Throw<ArgumentException>();
     }
 

@@ -49,6 +49,40 @@ public class LexiconPrefilterTests
         }, iter: 400, threads: 1);
     }
 
+    /// <summary>Terms whose alternatives cannot be tried apart (found by review): each must still find what the whole pattern finds.</summary>
+    [Theory]
+    [InlineData(false, "CD and cd", "re:ab(?-i)", "cd")] // an inline option reaches the alternatives after it
+    [InlineData(true, "act and Act", "re:UN(?i)\\s+agency", "Act")]
+    [InlineData(false, "_x and [y", "re:[A-z]+", "q")] // [A-z] holds _ and [ as well
+    [InlineData(false, "ac and abc", "re:ab(?#note)?c", "q")] // a quantifier after a comment
+    [InlineData(false, "xyz wy w", "re:x(y)z", "re:w\\1")] // back-references share group numbers
+    [InlineData(false, "abc cb", "re:a(?<n>b)c", "re:c\\k<n>")]
+    [InlineData(false, "ab b", "re:(a)?(?(1)b|c)", "b")] // a conditional
+    public void Terms_that_cannot_be_tried_apart_still_find_what_the_whole_pattern_finds(bool caseSensitive, string text, params string[] terms)
+    {
+        var lexicon = Make(caseSensitive, terms);
+        var expected = lexicon.Pattern.Matches(text).Where(m => m.Length > 0).Select(m => (m.Index, m.Length)).ToList();
+        lexicon.Find(text).Select(h => (h.Start, h.End - h.Start)).Should().Equal(expected);
+        lexicon.Find(text, LexiconPrefilter.WordStarts(text), longRun: true).Select(h => (h.Start, h.End - h.Start)).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void A_term_of_thousands_of_optional_parts_loads_without_a_prefilter()
+    {
+        var lexicon = Make(false, "re:" + string.Concat(Enumerable.Repeat("a?", 20_000)) + "b", "zebra");
+        lexicon.Prefiltered.Should().BeFalse();
+        lexicon.Find("ab zebra").Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_time_out_in_a_first_letter_pattern_is_the_lexicons()
+    {
+        var lexicon = Make(false, "re:(a+)+$", "zebra");
+        lexicon.Find("aaa zebra").Should().HaveCount(1);
+        lexicon.Owns(@"\G(?<![\p{L}\p{N}])(?:(a+)+$)(?![\p{L}\p{N}])").Should().BeTrue("the checker names the lexicon of a pattern that ran too long");
+        lexicon.Owns("zebra").Should().BeFalse();
+    }
+
     [Fact]
     public void A_case_variant_outside_ascii_is_still_found()
     {

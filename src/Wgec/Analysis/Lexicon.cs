@@ -53,7 +53,8 @@ public sealed class Lexicon
     public bool Prefiltered => _prefilter is not null;
 
     /// <summary>Whether a pattern (from a time-out) is this lexicon's.</summary>
-    public bool Owns(string pattern) => pattern == Pattern.ToString() || pattern == _runner.ToString();
+    public bool Owns(string pattern) => pattern == Pattern.ToString() || pattern == _runner.ToString()
+        || _buckets.Concat(_compiledBuckets).Any(b => b?.ToString() == pattern);
 
     /// <summary>
     /// The lexicon's matches in <paramref name="text"/>, as <see cref="Regex.Matches(string)"/> of <see cref="Pattern"/>

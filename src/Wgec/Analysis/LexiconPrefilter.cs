@@ -33,7 +33,8 @@ public sealed class LexiconPrefilter
         var literals = new List<List<string>>();
         foreach (var (regex, plain) in alternatives)
         {
-            var starts = plain ? [LeadingLiteral(regex, 0)] : RegexLiterals(regex);
+            var budget = MaxReadingSteps;
+            var starts = plain ? [LeadingLiteral(regex, 0)] : Unreadable(regex) ? null : RegexLiterals(regex, ref budget);
             if (starts is null || starts.Count == 0 || starts.Any(string.IsNullOrEmpty)) return null;
             literals.Add(starts.Select(l => caseSensitive ? l : l.ToLowerInvariant()).ToList());
         }
@@ -41,7 +42,7 @@ public sealed class LexiconPrefilter
     }
 
     /// <summary>The alternatives (indices, in order) that can match at a word whose first character folds to <paramref name="folded"/>.</summary>
-    public IReadOnlyList<int> AlternativesStartingWith(char folded) => _alternativesByFirst[folded] ?? [];
+    public IReadOnlyList<int> AlternativesStartingWith(char folded) => folded < 128 ? _alternativesByFirst[folded] ?? [] : [];
 
     /// <summary>Offsets where a word begins: a letter or digit with none just before it.</summary>
     public static int[] WordStarts(string text)
@@ -98,21 +99,21 @@ public sealed class LexiconPrefilter
     /// quantifier makes optional adds the literals of what follows it. Anything else (<c>\w</c>, a quote,
     /// an inline option group such as <c>(?i:</c>, a part that can match nothing) gives null.
     /// </summary>
-    private static List<string>? RegexLiterals(string regex, int depth = 0)
+    private static List<string>? RegexLiterals(string regex, ref int budget)
     {
-        if (depth > 20) return null; // an untrusted pattern nested without end
         var literals = new List<string>();
         foreach (var alternative in Alternatives(regex))
         {
-            if (SequenceLiterals(alternative, 0, depth) is not { } found) return null;
+            if (SequenceLiterals(alternative, 0, ref budget) is not { } found) return null;
             literals.AddRange(found);
         }
         return literals;
     }
 
     /// <summary>The literals a match of <paramref name="regex"/> (one alternative) from <paramref name="at"/> starts with.</summary>
-    private static List<string>? SequenceLiterals(string regex, int at, int depth)
+    private static List<string>? SequenceLiterals(string regex, int at, ref int budget)
     {
+        if (--budget < 0) return null; // an untrusted term of thousands of optional parts: not worth reading
         while (at < regex.Length)
         {
             if (regex.AsSpan(at).StartsWith(@"\b")) at += 2;
@@ -135,7 +136,7 @@ public sealed class LexiconPrefilter
                 : regex[at + 1] != '?' ? regex[(at + 1)..close]
                 : null; // (?i:, named and atomic groups, conditionals: not read
             if (content is null) return null;
-            first = RegexLiterals(content, depth + 1);
+            first = RegexLiterals(content, ref budget);
             after = close + 1;
         }
         else if (regex[at] == '[')
@@ -162,7 +163,7 @@ public sealed class LexiconPrefilter
         if (first is null) return null;
         if (!Optional(regex, after)) return first;
         // An optional part: a match starts with it or with what follows it.
-        if (SequenceLiterals(regex, SkipQuantifier(regex, after), depth) is not { } rest) return null;
+        if (SequenceLiterals(regex, SkipQuantifier(regex, after), ref budget) is not { } rest) return null;
         return [.. first, .. rest];
     }
 
@@ -184,12 +185,47 @@ public sealed class LexiconPrefilter
             {
                 if (!char.IsAsciiLetterOrDigit(members[i + 2]) || members[i + 2] < members[i]) return null;
                 for (var c = members[i]; c <= members[i + 2]; c++)
-                    if (char.IsAsciiLetterOrDigit(c)) found.Add(c.ToString());
+                {
+                    if (!char.IsAsciiLetterOrDigit(c)) return null; // [A-z] also holds [ \ ] ^ _ `
+                    found.Add(c.ToString());
+                }
                 i += 2;
             }
             else found.Add(members[i].ToString());
         }
         return found.Count == 0 ? null : found;
+    }
+
+    /// <summary>How many parts of one term the reader looks at before giving up on it (then: no prefilter).</summary>
+    private const int MaxReadingSteps = 500;
+
+    /// <summary>
+    /// Terms whose alternatives cannot be tried apart from the others, or whose start the reader could misread:
+    /// an inline option without a group (<c>(?i)</c> reaches the alternatives after it), a comment (a
+    /// quantifier after it applies to what precedes it), a back-reference or a conditional (group numbers and
+    /// names are shared by all alternatives of the whole pattern).
+    /// </summary>
+    private static bool Unreadable(string regex)
+    {
+        var inClass = false;
+        for (var i = 0; i < regex.Length; i++)
+        {
+            var c = regex[i];
+            if (c == '\\')
+            {
+                if (i + 1 < regex.Length && (regex[i + 1] is >= '1' and <= '9' or 'k')) return true;
+                i++;
+                continue;
+            }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') { inClass = true; continue; }
+            if (c != '(' || i + 1 >= regex.Length || regex[i + 1] != '?') continue;
+            if (regex.AsSpan(i).StartsWith("(?#") || regex.AsSpan(i).StartsWith("(?(")) return true;
+            var j = i + 2;
+            while (j < regex.Length && regex[j] is 'i' or 'm' or 'n' or 's' or 'x' or '-') j++;
+            if (j > i + 2 && j < regex.Length && regex[j] == ')') return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a quantifier at <paramref name="at"/> lets what precedes it be absent (<c>?</c>, <c>*</c>, <c>{0,…}</c>).</summary>

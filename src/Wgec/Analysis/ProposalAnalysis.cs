@@ -43,7 +43,7 @@ public sealed class ProposalAnalysis
     /// Where the recognizers read this proposal (set by the checker from the rules: a model reads only the words
     /// some rule could pair its entities with). Null means every model reads every sentence.
     /// </summary>
-    public EntityPlan? EntityPlan { get; set; }
+    public EntityPlan? RecognizerPlan { get; set; }
 
     /// <summary>Set by the checker when its run is long enough for compiled lexicon patterns to pay off.</summary>
     public bool LongRun { get; init; }
@@ -57,7 +57,7 @@ public sealed class ProposalAnalysis
         if (found is null)
         {
             found = [];
-            foreach (var piece in (EntityPlan ??= EntityPlan.Everywhere(this)).PiecesFor(model))
+            foreach (var piece in (RecognizerPlan ??= EntityPlan.Everywhere(this)).PiecesFor(model))
                 foreach (var (start, end) in RecognizerWindows(Text, piece.Start, piece.End))
                     foreach (var e in EntityRecognizer.Instance.Recognize(Text[start..end], gated: true, model))
                         found.Add(e with { Start = start + e.Start, End = start + e.End });

@@ -65,7 +65,8 @@ public static class NearDuplicateDetector
         return result;
     }
 
-    /// <summary>How many proposals use a 3-gram, and the first <see cref="MaxSharedBy"/> of them (in document order).</summary>
+    /// <summary>How many proposals use a 3-gram, and the first <see cref="MaxSharedBy"/> of them (in document order;
+    /// three slots, one per owner <see cref="MaxSharedBy"/> allows: change them together).</summary>
     private readonly record struct Owners(int Count, int First, int Second, int Third)
     {
         public Owners With(int j) => Count switch

@@ -204,7 +204,7 @@ public sealed class Checker
         // Text leaves first: which sentences they hit decides where the (expensive) recognizers must run.
         for (var id = 0; id < _leaves.Length; id++)
             if (_leaves[id].RecognizerModels == EntityModels.None) Evaluate(id);
-        analysis.EntityPlan = _demandDriven ? PlanFor(analysis, hits) : null;
+        analysis.RecognizerPlan = _demandDriven ? PlanFor(analysis, hits) : null;
         for (var id = 0; id < _leaves.Length; id++)
             if (_leaves[id].RecognizerModels != EntityModels.None) Evaluate(id);
         for (var id = 0; id < _leaves.Length; id++)

@@ -31,7 +31,10 @@ internal sealed class LeafDemand
         private readonly bool[] _known = new bool[demand._shapesOfLeaf.Length];
         private readonly bool[] _empty = new bool[demand._shapesOfLeaf.Length];
 
-        /// <summary>Records a leaf's hits (or that it was skipped: nothing).</summary>
+        /// <summary>
+        /// Records a leaf's hits. A skipped leaf is recorded as empty: that can only kill rules that are dead already
+        /// (it was skipped because every rule using it was), so no live rule dies for want of looking.
+        /// </summary>
         public void Record(int leaf, int hits)
         {
             _known[leaf] = true;

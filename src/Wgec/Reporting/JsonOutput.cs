@@ -15,13 +15,6 @@ internal static class JsonOutput
         Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n",
     };
 
-    public static string Write(Action<Utf8JsonWriter> body)
-    {
-        var text = new StringWriter();
-        Write(text, body);
-        return text.ToString();
-    }
-
     public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {
         using (var stream = new Utf8ToTextStream(output))
@@ -51,6 +44,13 @@ internal static class JsonOutput
         }
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        /// <summary>A sequence the writer left unfinished is an error, not a character silently dropped.</summary>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _decoder.GetCharCount([], flush: true) > 0) throw new InvalidOperationException("JSON output ended inside a character");
+            base.Dispose(disposing);
+        }
         public override void Flush() => output.Flush();
         public override bool CanRead => false;
         public override bool CanSeek => false;

@@ -13,6 +13,8 @@ public sealed class CountLeaf(Leaf inner, int min, bool distinct) : Leaf
     public Leaf Inner { get; } = inner;
     public int Min { get; } = min;
     public bool Distinct { get; } = distinct;
+    /// <summary>A count of entities needs the recognizers as the entities themselves do (and runs after the checker plans them).</summary>
+    public override EntityModels RecognizerModels => Inner.RecognizerModels;
     public override string Key => string.Create(CultureInfo.InvariantCulture, $"count:{Min}:{Distinct}:{Inner.Key}");
 
     internal static readonly ConditionKind Kind = new("count", "`count: {min: 6, distinct: true, of: {lexicon: policy-topic}}`",
