@@ -14,13 +14,6 @@ public static class SarifReporter
 {
     public const string FingerprintKey = "wgecFindingHash/v1";
 
-    public static string Render(CheckResult result, RuleSet rules, string repositoryRoot)
-    {
-        var text = new StringWriter();
-        Write(result, rules, repositoryRoot, text);
-        return text.ToString();
-    }
-
     public static void Write(CheckResult result, RuleSet rules, string repositoryRoot, TextWriter output)
     {
         var allRules = rules.Rules.Select(r => r.Descriptor).Concat(BuiltInRules.All).ToList();

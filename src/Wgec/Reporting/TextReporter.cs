@@ -8,13 +8,6 @@ namespace Wgec.Reporting;
 /// <summary>Compiler-style text: "path(line,col): warning WGEC0101: message [GEN]", grouped per proposal with verdicts and score.</summary>
 public static class TextReporter
 {
-    public static string Render(CheckResult result)
-    {
-        var text = new StringWriter();
-        Write(result, text);
-        return text.ToString();
-    }
-
     /// <summary>Writes proposal by proposal, so a long report is never held whole.</summary>
     public static void Write(CheckResult result, TextWriter output)
     {
