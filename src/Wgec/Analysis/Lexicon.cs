@@ -87,7 +87,8 @@ public sealed class Lexicon
     public List<Hit> Find(string text) => Find(text, LexiconPrefilter.WordStarts(text));
 
     /// <summary>
-    /// The pattern to run (anchored at a word start when prefiltered): interpreted for a short run (compiling ~50 patterns to IL would cost it more than it
+    /// The pattern <see cref="Find(string, int[], bool)"/> runs where no first-letter pattern applies — for a
+    /// prefiltered lexicon anchored by \G, so only <c>Match(text, start)</c> at a word start means anything: interpreted for a short run (compiling ~50 patterns to IL would cost it more than it
     /// saves); in a long run (<paramref name="longRun"/>, the checker's decision) a compiled copy is built in the
     /// background, once per lexicon, and used as soon as it is ready. Both give the same matches.
     /// </summary>

@@ -207,19 +207,14 @@ public sealed class LexiconPrefilter
     /// </summary>
     private static bool Unreadable(string regex)
     {
-        var inClass = false;
-        for (var i = 0; i < regex.Length; i++)
+        foreach (var i in Structure(regex))
         {
-            var c = regex[i];
-            if (c == '\\')
+            if (regex[i] == '\\')
             {
-                if (i + 1 < regex.Length && (regex[i + 1] is >= '1' and <= '9' or 'k')) return true;
-                i++;
+                if (i + 1 < regex.Length && regex[i + 1] is >= '1' and <= '9' or 'k') return true;
                 continue;
             }
-            if (inClass) { if (c == ']') inClass = false; continue; }
-            if (c == '[') { inClass = true; continue; }
-            if (c != '(' || i + 1 >= regex.Length || regex[i + 1] != '?') continue;
+            if (regex[i] != '(' || i + 1 >= regex.Length || regex[i + 1] != '?') continue;
             if (regex.AsSpan(i).StartsWith("(?#") || regex.AsSpan(i).StartsWith("(?(")) return true;
             var j = i + 2;
             while (j < regex.Length && regex[j] is 'i' or 'm' or 'n' or 's' or 'x' or '-') j++;
@@ -232,19 +227,37 @@ public sealed class LexiconPrefilter
     private static bool Optional(string regex, int at) => at < regex.Length && (regex[at] is '?' or '*'
         || regex.AsSpan(at).StartsWith("{0") || regex.AsSpan(at).StartsWith("{,"));
 
+    /// <summary>
+    /// The offsets of a pattern's structure from <paramref name="from"/>: every character outside character
+    /// classes, and the backslash of every escape (the escaped character and a class's other members are skipped),
+    /// so that no reader of the pattern mistakes an escaped or class character for a group, a '|' or a reference.
+    /// </summary>
+    private static IEnumerable<int> Structure(string regex, int from = 0)
+    {
+        var inClass = false;
+        for (var i = from; i < regex.Length; i++)
+        {
+            var c = regex[i];
+            if (c == '\\')
+            {
+                yield return i;
+                i++;
+                continue;
+            }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') inClass = true;
+            yield return i;
+        }
+    }
+
     /// <summary>The index of the ')' closing the group opened at <paramref name="open"/>, or null.</summary>
     private static int? Close(string regex, int open)
     {
         var level = 0;
-        var inClass = false;
-        for (var i = open; i < regex.Length; i++)
+        foreach (var i in Structure(regex, open))
         {
-            var c = regex[i];
-            if (c == '\\') { i++; continue; }
-            if (inClass) { if (c == ']') inClass = false; continue; }
-            if (c == '[') inClass = true;
-            else if (c == '(') level++;
-            else if (c == ')' && --level == 0) return i;
+            if (regex[i] == '(') level++;
+            else if (regex[i] == ')' && --level == 0) return i;
         }
         return null;
     }
@@ -254,17 +267,12 @@ public sealed class LexiconPrefilter
     {
         var parts = new List<string>();
         var level = 0;
-        var inClass = false;
         var from = 0;
-        for (var i = 0; i < content.Length; i++)
+        foreach (var i in Structure(content))
         {
-            var c = content[i];
-            if (c == '\\') { i++; continue; }
-            if (inClass) { if (c == ']') inClass = false; continue; }
-            if (c == '[') inClass = true;
-            else if (c == '(') level++;
-            else if (c == ')') level--;
-            else if (c == '|' && level == 0) { parts.Add(content[from..i]); from = i + 1; }
+            if (content[i] == '(') level++;
+            else if (content[i] == ')') level--;
+            else if (content[i] == '|' && level == 0) { parts.Add(content[from..i]); from = i + 1; }
         }
         parts.Add(content[from..]);
         return parts;

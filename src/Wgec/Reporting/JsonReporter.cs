@@ -13,13 +13,6 @@ public static class JsonReporter
 
     public static string Version => typeof(JsonReporter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static string Render(CheckResult result)
-    {
-        var text = new StringWriter();
-        Write(result, text);
-        return text.ToString();
-    }
-
     public static void Write(CheckResult result, TextWriter output)
     {
         JsonOutput.Write(output, w =>
